@@ -1,0 +1,38 @@
+//! # Poseidon primitives
+//!
+//! The vocabulary every other crate of the chain shares: what an account, a balance and a
+//! block number are, how many base units make one QQQ or one QAS, and how block numbers
+//! map to wall-clock time.
+//!
+//! Pallets depend on this crate, never on each other: later the small traits through
+//! which pallets talk (the era clock, the treasury account, the supernode set) live here
+//! as well, implemented by their owner and wired together in the runtime.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+pub mod time;
+pub mod tokens;
+pub mod treasury;
+
+use sp_runtime::{
+	traits::{IdentifyAccount, Verify},
+	MultiSignature,
+};
+
+/// Block number: at 6 s per block a `u32` lasts for more than 800 years.
+pub type BlockNumber = u32;
+
+/// Signature of a transaction: sr25519, ed25519 or ecdsa, as wallets choose.
+pub type Signature = MultiSignature;
+
+/// An account is identified by the public key of its signing scheme.
+pub type AccountId = <<Signature as Verify>::Signer as IdentifyAccount>::AccountId;
+
+/// Amount of either token (QQQ or QAS) in base units; see [`tokens`].
+pub type Balance = u128;
+
+/// Count of transactions an account has sent.
+pub type Nonce = u32;
+
+/// Hash of a block or of a trie node.
+pub type Hash = sp_core::H256;

@@ -1,0 +1,177 @@
+//! # Poseidon runtime
+//!
+//! The state transition function of Poseidon chain, a solochain for a decentralized
+//! content-acceleration network.
+//!
+//! Two tokens, both instances of `pallet-balances` with 12 decimals:
+//!
+//! - **QQQ** ([`Balances`], the native token): transaction fees and tips, service
+//!   payments, rewards and miner bonds;
+//! - **QAS** ([`QasBalances`]): the governance token.
+//!
+//! Fees and tips are paid in QQQ only: 80 % to the company treasury account
+//! ([`CompanyTreasury`]), 20 % to the author of the block.
+//!
+//! Where things are:
+//!
+//! - [`configs`]: one file per concern configures the pallets;
+//! - [`apis`]: the runtime APIs that nodes, wallets and polkadot.js apps call;
+//! - [`genesis_config_presets`]: the `development` and `local_testnet` genesis presets
+//!   the node's `--dev` and `--chain local` are built from.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+// `construct_runtime`/`impl_runtime_apis` expand to deep types.
+#![recursion_limit = "256"]
+
+#[cfg(feature = "std")]
+include!(concat!(env!("OUT_DIR"), "/wasm_binary.rs"));
+
+extern crate alloc;
+
+use alloc::vec::Vec;
+
+pub mod apis;
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarks;
+pub mod configs;
+pub mod genesis_config_presets;
+
+use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
+use sp_version::{runtime_version, RuntimeVersion};
+
+pub use frame_system::Call as SystemCall;
+pub use pallet_balances::Call as BalancesCall;
+pub use poseidon_primitives::{
+	time::*, tokens::*, AccountId, Balance, BlockNumber, Hash, Nonce, Signature,
+};
+
+/// Types the node uses without knowing the runtime's extrinsic format, so it keeps
+/// syncing across runtime upgrades that change it.
+pub mod opaque {
+	use super::*;
+	pub use sp_runtime::OpaqueExtrinsic as UncheckedExtrinsic;
+
+	/// Block header.
+	pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+	/// Block with opaque extrinsics.
+	pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+	/// Block identifier.
+	pub type BlockId = generic::BlockId<Block>;
+
+	impl_opaque_keys! {
+		/// The keys a validator registers: Aura for authoring, GRANDPA for finality.
+		pub struct SessionKeys {
+			pub aura: Aura,
+			pub grandpa: Grandpa,
+		}
+	}
+}
+
+/// The runtime version. Bump `spec_version` on every change of runtime logic and
+/// `transaction_version` on every change of call indices or transaction extensions.
+#[runtime_version]
+pub const VERSION: RuntimeVersion = RuntimeVersion {
+	spec_name: alloc::borrow::Cow::Borrowed("poseidon"),
+	impl_name: alloc::borrow::Cow::Borrowed("poseidon-node"),
+	authoring_version: 1,
+	spec_version: 100,
+	impl_version: 1,
+	apis: apis::RUNTIME_API_VERSIONS,
+	transaction_version: 1,
+	system_version: 1,
+};
+
+/// Account address format: accounts or their indices.
+pub type Address = sp_runtime::MultiAddress<AccountId, ()>;
+/// Block header.
+pub type Header = generic::Header<BlockNumber, BlakeTwo256>;
+/// Block.
+pub type Block = generic::Block<Header, UncheckedExtrinsic>;
+
+/// The transaction extensions, in the order wallets sign them. Besides the usual checks
+/// (sender, versions, genesis, mortality, nonce, weight, fee payment),
+/// `CheckMetadataHash` lets hardware wallets verify the metadata they decode the
+/// transaction with, and `WeightReclaim` refunds unused weight to the block.
+pub type TxExtension = (
+	frame_system::CheckNonZeroSender<Runtime>,
+	frame_system::CheckSpecVersion<Runtime>,
+	frame_system::CheckTxVersion<Runtime>,
+	frame_system::CheckGenesis<Runtime>,
+	frame_system::CheckEra<Runtime>,
+	frame_system::CheckNonce<Runtime>,
+	frame_system::CheckWeight<Runtime>,
+	pallet_transaction_payment::ChargeTransactionPayment<Runtime>,
+	frame_metadata_hash_extension::CheckMetadataHash<Runtime>,
+	frame_system::WeightReclaim<Runtime>,
+);
+
+/// An extrinsic as it arrives from the outside world.
+pub type UncheckedExtrinsic =
+	generic::UncheckedExtrinsic<Address, RuntimeCall, Signature, TxExtension>;
+/// The payload a signer signs.
+pub type SignedPayload = generic::SignedPayload<RuntimeCall, TxExtension>;
+
+/// Storage migrations run on the next runtime upgrade, besides the pallets' own.
+#[allow(unused_parens)]
+type Migrations = ();
+
+/// Dispatches extrinsics to the pallets and runs their hooks.
+pub type Executive = frame_executive::Executive<
+	Runtime,
+	Block,
+	frame_system::ChainContext<Runtime>,
+	Runtime,
+	AllPalletsWithSystem,
+	Migrations,
+>;
+
+#[frame_support::runtime]
+mod runtime {
+	#[runtime::runtime]
+	#[runtime::derive(
+		RuntimeCall,
+		RuntimeEvent,
+		RuntimeError,
+		RuntimeOrigin,
+		RuntimeFreezeReason,
+		RuntimeHoldReason,
+		RuntimeSlashReason,
+		RuntimeLockId,
+		RuntimeTask,
+		RuntimeViewFunction
+	)]
+	pub struct Runtime;
+
+	#[runtime::pallet_index(0)]
+	pub type System = frame_system;
+
+	#[runtime::pallet_index(1)]
+	pub type Timestamp = pallet_timestamp;
+
+	#[runtime::pallet_index(2)]
+	pub type Aura = pallet_aura;
+
+	#[runtime::pallet_index(3)]
+	pub type Grandpa = pallet_grandpa;
+
+	#[runtime::pallet_index(4)]
+	pub type Authorship = pallet_authorship;
+
+	/// QQQ, the native token.
+	#[runtime::pallet_index(5)]
+	pub type Balances = pallet_balances;
+
+	/// QAS, the governance token.
+	#[runtime::pallet_index(6)]
+	pub type QasBalances = pallet_balances<Instance2>;
+
+	#[runtime::pallet_index(7)]
+	pub type TransactionPayment = pallet_transaction_payment;
+
+	#[runtime::pallet_index(8)]
+	pub type CompanyTreasury = pallet_company_treasury;
+
+	/// A convenience of the development and local presets; a production chain has no key.
+	#[runtime::pallet_index(9)]
+	pub type Sudo = pallet_sudo;
+}

@@ -1,0 +1,135 @@
+//! Helpers shared by the runtime's native tests: genesis from a preset, blocks authored
+//! by a dev validator, and transactions signed like a wallet signs them.
+
+#![allow(dead_code)]
+
+use codec::Encode;
+use poseidon_runtime::{
+	genesis_config_presets, AccountId, Executive, Header, Runtime, RuntimeCall,
+	RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
+};
+use serde_json::Value;
+use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{
+	generic::{Digest, DigestItem, Era},
+	traits::Header as _,
+	BuildStorage,
+};
+
+/// RFC 7386 JSON merge patch, the way the node applies a preset to the default genesis.
+pub fn merge(base: &mut Value, patch: Value) {
+	match (base, patch) {
+		(Value::Object(base), Value::Object(patch)) =>
+			for (key, value) in patch {
+				if value.is_null() {
+					base.remove(&key);
+				} else {
+					merge(base.entry(key).or_insert(Value::Null), value);
+				}
+			},
+		(base, patch) => *base = patch,
+	}
+}
+
+/// The full genesis config of preset `name`: the default config with the preset merged in.
+pub fn preset_config(name: &str) -> RuntimeGenesisConfig {
+	let patch: Value = serde_json::from_slice(
+		&genesis_config_presets::get_preset(&name.into()).expect("the preset exists"),
+	)
+	.expect("a preset is JSON");
+	let mut config = serde_json::to_value(RuntimeGenesisConfig::default()).unwrap();
+	merge(&mut config, patch);
+	serde_json::from_value(config).expect("the merged preset is a complete genesis config")
+}
+
+/// Externalities holding the genesis state of preset `name`.
+pub fn preset_ext(name: &str) -> sp_io::TestExternalities {
+	let storage = preset_config(name).build_storage().expect("the preset builds a genesis");
+	sp_io::TestExternalities::new(storage)
+}
+
+/// Starts block `number` authored in Aura slot `slot` (on a single-validator dev chain
+/// every slot is Alice's).
+pub fn start_block(number: u32, slot: u64) {
+	let parent_hash = if number > 1 {
+		frame_system::Pallet::<Runtime>::parent_hash()
+	} else {
+		frame_system::BlockHash::<Runtime>::get(0)
+	};
+	let digest = Digest {
+		logs: vec![DigestItem::PreRuntime(AURA_ENGINE_ID, Slot::from(slot).encode())],
+	};
+	let header = Header::new(number, Default::default(), Default::default(), parent_hash, digest);
+	Executive::initialize_block(&header);
+	pallet_timestamp::Pallet::<Runtime>::set(
+		frame_system::RawOrigin::None.into(),
+		slot * poseidon_runtime::SLOT_DURATION,
+	)
+	.expect("the timestamp inherent applies");
+}
+
+/// A transaction of `call` from `signer`, immortal, with `tip`, signed the way wallets
+/// sign (every transaction extension of the runtime, metadata hash check disabled).
+pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32, tip: u128) -> UncheckedExtrinsic {
+	let extension: TxExtension = (
+		frame_system::CheckNonZeroSender::<Runtime>::new(),
+		frame_system::CheckSpecVersion::<Runtime>::new(),
+		frame_system::CheckTxVersion::<Runtime>::new(),
+		frame_system::CheckGenesis::<Runtime>::new(),
+		frame_system::CheckEra::<Runtime>::from(Era::Immortal),
+		frame_system::CheckNonce::<Runtime>::from(nonce),
+		frame_system::CheckWeight::<Runtime>::new(),
+		pallet_transaction_payment::ChargeTransactionPayment::<Runtime>::from(tip),
+		frame_metadata_hash_extension::CheckMetadataHash::<Runtime>::new(false),
+		frame_system::WeightReclaim::<Runtime>::new(),
+	);
+	let genesis = frame_system::BlockHash::<Runtime>::get(0);
+	let payload = SignedPayload::from_raw(
+		call.clone(),
+		extension.clone(),
+		(
+			(),
+			VERSION.spec_version,
+			VERSION.transaction_version,
+			genesis,
+			genesis,
+			(),
+			(),
+			(),
+			None,
+			(),
+		),
+	);
+	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
+	UncheckedExtrinsic::new_signed(
+		call,
+		signer.to_account_id().into(),
+		signature.into(),
+		extension,
+	)
+}
+
+/// QQQ free balance of `who`.
+pub fn qqq(who: &AccountId) -> u128 {
+	pallet_balances::Pallet::<Runtime>::free_balance(who)
+}
+
+/// QAS free balance of `who`.
+pub fn qas(who: &AccountId) -> u128 {
+	pallet_balances::Pallet::<Runtime, pallet_balances::Instance2>::free_balance(who)
+}
+
+/// The fee and tip charged by the last `TransactionFeePaid` event for `who`.
+pub fn last_fee_paid_by(who: &AccountId) -> (u128, u128) {
+	frame_system::Pallet::<Runtime>::events()
+		.into_iter()
+		.rev()
+		.find_map(|record| match record.event {
+			poseidon_runtime::RuntimeEvent::TransactionPayment(
+				pallet_transaction_payment::Event::TransactionFeePaid { who: payer, actual_fee, tip },
+			) if &payer == who => Some((actual_fee, tip)),
+			_ => None,
+		})
+		.expect("a fee was paid")
+}

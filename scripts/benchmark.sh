@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Regenerates the weights.rs of Poseidon's own pallets on this machine.
+#
+# Builds the node with `--features runtime-benchmarks` (the `benchmark` subcommand, and
+# a runtime Wasm that carries the benchmarks) into a target subdirectory of its own, so
+# the test build is not touched, then runs `benchmark pallet` on that Wasm for each
+# pallet and writes pallets/<name>/src/weights.rs with scripts/pallet-weight-template.hbs.
+#
+#   scripts/benchmark.sh                          # every pallet below
+#   scripts/benchmark.sh pallet_company_treasury  # one pallet
+#   STEPS=10 REPEAT=5 scripts/benchmark.sh        # quicker, less precise
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+source scripts/prerequisites.sh
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
+bench_target="$CARGO_TARGET_DIR/benchmarks"
+
+# pallet name in the runtime's benchmark list -> crate directory under pallets/
+declare -A pallets=(
+	[pallet_company_treasury]=company-treasury
+)
+selected=("$@")
+((${#selected[@]})) || selected=("${!pallets[@]}")
+
+CARGO_TARGET_DIR="$bench_target" cargo build --release --locked -p poseidon-node --features runtime-benchmarks
+node_bin="$bench_target/release/poseidon-node"
+runtime_wasm="$bench_target/release/wbuild/poseidon-runtime/poseidon_runtime.compact.compressed.wasm"
+
+for pallet in "${selected[@]}"; do
+	dir="${pallets[$pallet]:-}"
+	[[ -n "$dir" ]] || { echo "unknown pallet: $pallet" >&2; exit 2; }
+	echo "==> $pallet"
+	"$node_bin" benchmark pallet \
+		--runtime "$runtime_wasm" \
+		--genesis-builder-preset development \
+		--pallet "$pallet" \
+		--extrinsic '*' \
+		--steps "${STEPS:-50}" \
+		--repeat "${REPEAT:-20}" \
+		--wasm-execution compiled \
+		--heap-pages 4096 \
+		--template scripts/pallet-weight-template.hbs \
+		--output "pallets/$dir/src/weights.rs"
+done

@@ -1,0 +1,99 @@
+#!/usr/bin/env bash
+# Starts a four-validator network (Alice, Bob, Charlie, Dave; chain `local`) on
+# loopback: each node has its own base path and ports, Alice is the bootnode of the
+# others. Ctrl-C (or SIGTERM) stops all four.
+#
+#   scripts/local-testnet.sh [--no-build] [--base-port P] [--dir DIR] [-- extra node flags]
+#
+# Node i (0 = Alice) listens on p2p P+i, RPC P+100+i, Prometheus P+200+i
+# (P = 30333 by default: Alice's RPC is 30433). Logs are in DIR/<name>.log.
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
+
+build=1
+base_port=30333
+dir=""
+extra=()
+while (($#)); do
+	case "$1" in
+		--no-build) build=0 ;;
+		--base-port) base_port="$2"; shift ;;
+		--dir) dir="$2"; shift ;;
+		--) shift; extra=("$@"); break ;;
+		*) echo "unknown argument: $1" >&2; exit 2 ;;
+	esac
+	shift
+done
+
+if ((build)); then
+	source scripts/prerequisites.sh
+	cargo build --release --locked -p poseidon-node
+fi
+node_bin="${POSEIDON_NODE:-$CARGO_TARGET_DIR/release/poseidon-node}"
+[[ -x "$node_bin" ]] || { echo "error: $node_bin not found; run without --no-build" >&2; exit 1; }
+
+if [[ -z "$dir" ]]; then
+	dir="$(mktemp -d -t poseidon-local-XXXXXX)"
+	cleanup_dir=1
+else
+	mkdir -p "$dir"
+	cleanup_dir=0
+fi
+
+names=(alice bob charlie dave)
+# Fixed, public network keys (dev-only secrets 0x…01 to 0x…04): validators need a
+# network key, and Alice's gives her a peer id known in advance, so the others can use
+# her as their bootnode.
+node_key() { printf '%064x' $(($1 + 1)); }
+alice_peer_id=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+
+pids=()
+stop_all() {
+	trap - INT TERM EXIT
+	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+	# Give the nodes 15 s to close their databases, then kill what is left.
+	for _ in $(seq 30); do
+		local alive=0
+		for pid in "${pids[@]}"; do kill -0 "$pid" 2>/dev/null && alive=1; done
+		((alive)) || break
+		sleep 0.5
+	done
+	for pid in "${pids[@]}"; do
+		kill -9 "$pid" 2>/dev/null || true
+		wait "$pid" 2>/dev/null || true
+	done
+	if ((cleanup_dir)); then rm -rf "$dir"; fi
+	echo "local testnet stopped"
+}
+trap 'stop_all; exit 0' INT TERM
+trap stop_all EXIT
+
+for i in "${!names[@]}"; do
+	name="${names[$i]}"
+	args=(
+		--chain local
+		--"$name"
+		--base-path "$dir/$name"
+		--rpc-port $((base_port + 100 + i))
+		--prometheus-port $((base_port + 200 + i))
+		--listen-addr "/ip4/127.0.0.1/tcp/$((base_port + i))"
+		--rpc-cors all
+		--no-mdns
+		--no-telemetry
+		--node-key "$(node_key "$i")"
+	)
+	if ((i > 0)); then
+		args+=(--bootnodes "/ip4/127.0.0.1/tcp/$base_port/p2p/$alice_peer_id")
+	fi
+	"$node_bin" "${args[@]}" "${extra[@]}" >"$dir/$name.log" 2>&1 &
+	pids+=($!)
+	echo "$name: pid $! rpc ws://127.0.0.1:$((base_port + 100 + i)) log $dir/$name.log"
+done
+echo "local testnet running in $dir; Ctrl-C stops it"
+
+# Exit (and stop the others) as soon as one node dies.
+wait -n "${pids[@]}" || true
+echo "a node exited; stopping the network" >&2
+exit 1

@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Runs every test of the project:
+#   1. the Rust tests of the whole workspace (pallets, runtime, node), release profile;
+#   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
+#   3. builds the release node and runs the end-to-end suite (tests/e2e) against it.
+# Installs missing prerequisites first. Tests and node share the release profile, so
+# the dependency tree compiles once.
+set -euo pipefail
+repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$repo_root"
+POSEIDON_NEED_NODEJS=1 source scripts/prerequisites.sh
+export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
+export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+
+# Pallets with benchmarks; their benchmark suites run as tests below.
+benchmarked_pallets=(pallet-company-treasury)
+
+step() { printf '\n==> %s (%s)\n' "$1" "$(date +%T)"; }
+
+step "Rust tests of the workspace"
+cargo test --release --locked --workspace
+
+step "Pallet benchmarks as tests"
+for pallet in "${benchmarked_pallets[@]}"; do
+	cargo test --release --locked -p "$pallet" --features runtime-benchmarks -- benchmarking
+done
+
+step "Release node"
+cargo build --release --locked -p poseidon-node
+
+step "End-to-end tests"
+cd tests/e2e
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules ]]; then
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+POSEIDON_NODE="$CARGO_TARGET_DIR/release/poseidon-node" node --test --test-concurrency=2 test/*.test.js

@@ -1,0 +1,86 @@
+// Chain helpers for the end-to-end tests: dev accounts, balances of both tokens, and
+// submitting a transaction the way a wallet does and reading its outcome.
+
+import { Keyring } from '@polkadot/keyring';
+import { cryptoWaitReady } from '@polkadot/util-crypto';
+
+/** The well-known dev accounts (sr25519). */
+export async function devAccounts() {
+  await cryptoWaitReady();
+  const keyring = new Keyring({ type: 'sr25519', ss58Format: 42 });
+  const names = ['Alice', 'Bob', 'Charlie', 'Dave', 'Eve', 'Ferdie'];
+  return Object.fromEntries(names.map((n) => [n.toLowerCase(), keyring.addFromUri(`//${n}`)]));
+}
+
+/** Free QQQ (native `Balances`) of `address`, as a BigInt in base units. */
+export async function qqq(api, address, at) {
+  const query = at ? await api.at(at) : api;
+  const { data } = await query.query.system.account(address);
+  return data.free.toBigInt();
+}
+
+/** Free QAS (`QasBalances`) of `address`, as a BigInt in base units. */
+export async function qas(api, address, at) {
+  const query = at ? await api.at(at) : api;
+  const account = await query.query.qasBalances.account(address);
+  return account.free.toBigInt();
+}
+
+/**
+ * Signs and submits `tx` from `signer`, waits until it is in a block, and returns the
+ * block hash, the extrinsic's events, and its dispatch error (or null when it
+ * succeeded): `{ kind: 'Module', section, name }` decoded from the metadata, or
+ * `{ kind: 'Token', name }` for the fungible-token errors pallet-balances returns.
+ */
+export function submit(api, tx, signer, options = {}) {
+  return new Promise((resolveResult, reject) => {
+    let unsubscribe;
+    let done = false;
+    const finish = () => { done = true; unsubscribe?.(); };
+    tx.signAndSend(signer, options, (result) => {
+      if (done) return;
+      const { status, events, dispatchError } = result;
+      if (status.isInvalid || status.isDropped || status.isUsurped) {
+        finish();
+        reject(new Error(`transaction ${status.type}`));
+        return;
+      }
+      if (!status.isInBlock) return;
+      finish();
+      let error = null;
+      if (dispatchError) {
+        if (dispatchError.isModule) {
+          const meta = api.registry.findMetaError(dispatchError.asModule);
+          error = { kind: 'Module', section: meta.section, name: meta.name };
+        } else if (dispatchError.isToken) {
+          error = { kind: 'Token', name: dispatchError.asToken.type };
+        } else {
+          error = { kind: dispatchError.type };
+        }
+      }
+      resolveResult({ blockHash: status.asInBlock.toHex(), events, error });
+    }).then((u) => {
+      unsubscribe = u;
+      if (done) u();
+    }, reject);
+  });
+}
+
+/** The `(actualFee, tip)` of the `TransactionFeePaid` event among `events`. */
+export function feePaid(api, events) {
+  const record = events.find(({ event }) => api.events.transactionPayment.TransactionFeePaid.is(event));
+  if (!record) throw new Error('no TransactionFeePaid event');
+  const [, actualFee, tip] = record.event.data;
+  return { fee: actualFee.toBigInt(), tip: tip.toBigInt() };
+}
+
+/** Number of the best block. */
+export async function bestNumber(api) {
+  return (await api.rpc.chain.getHeader()).number.toNumber();
+}
+
+/** Number of the finalized block. */
+export async function finalizedNumber(api) {
+  const hash = await api.rpc.chain.getFinalizedHead();
+  return (await api.rpc.chain.getHeader(hash)).number.toNumber();
+}
