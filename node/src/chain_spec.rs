@@ -30,6 +30,7 @@ fn from_preset(name: &str, id: &str, chain_type: ChainType, preset: &str) -> Res
 		.with_name(name)
 		.with_id(id)
 		.with_chain_type(chain_type)
+		.with_protocol_id("poseidon")
 		.with_genesis_config_preset_name(preset)
 		.with_properties(chain_properties())
 		.build())
