@@ -1,13 +1,28 @@
 //! Builds the runtime to Wasm (target `wasm32v1-none`) and, with the `metadata-hash`
 //! feature, embeds the metadata hash that `CheckMetadataHash` signers verify against.
+//!
+//! The Wasm is built with the workspace's `Cargo.lock`, so it uses exactly the pinned
+//! versions: the builder is told where the workspace is, because it otherwise searches
+//! for the lock file upwards from the target directory, which is outside the repository
+//! by default (`~/.cache/poseidon-target`). The hint is set for this build script only:
+//! other Wasm-building dependencies keep their own resolution.
+
+#[cfg(feature = "std")]
+fn point_the_wasm_builder_at_the_workspace() {
+	let runtime_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+	let workspace = runtime_dir.parent().expect("the runtime is a workspace member; qed");
+	std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
+}
 
 #[cfg(all(feature = "std", not(feature = "metadata-hash")))]
 fn main() {
+	point_the_wasm_builder_at_the_workspace();
 	substrate_wasm_builder::WasmBuilder::build_using_defaults();
 }
 
 #[cfg(all(feature = "std", feature = "metadata-hash"))]
 fn main() {
+	point_the_wasm_builder_at_the_workspace();
 	substrate_wasm_builder::WasmBuilder::init_with_defaults()
 		.enable_metadata_hash(
 			poseidon_primitives_symbol::QQQ_SYMBOL,

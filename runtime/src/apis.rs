@@ -233,7 +233,7 @@ impl_runtime_apis! {
 			use frame_system_benchmarking::Pallet as SystemBench;
 
 			let mut list = Vec::<BenchmarkList>::new();
-			crate::benchmarks::list_benchmarks!(list, extra);
+			list_benchmarks!(list, extra);
 
 			let storage_info = crate::AllPalletsWithSystem::storage_info();
 			(list, storage_info)
@@ -255,7 +255,7 @@ impl_runtime_apis! {
 
 			let mut batches = Vec::<BenchmarkBatch>::new();
 			let params = (&config, &whitelist);
-			crate::benchmarks::add_benchmarks!(params, batches);
+			add_benchmarks!(params, batches);
 
 			Ok(batches)
 		}

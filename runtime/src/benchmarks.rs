@@ -1,10 +1,14 @@
 //! The pallets whose benchmarks the node's `benchmark pallet` command can run.
+//!
+//! `define_benchmarks!` expands to the `list_benchmarks!` and `add_benchmarks!` macros
+//! used by the `Benchmark` runtime API in `apis.rs`, where `BaselineBench` and
+//! `SystemBench` are in scope.
 
 frame_benchmarking::define_benchmarks!(
-	[frame_benchmarking, BaselineBench::<Runtime>]
-	[frame_system, SystemBench::<Runtime>]
-	[pallet_balances, Balances]
-	[pallet_timestamp, Timestamp]
-	[pallet_sudo, Sudo]
-	[pallet_company_treasury, CompanyTreasury]
+	[frame_benchmarking, BaselineBench::<crate::Runtime>]
+	[frame_system, SystemBench::<crate::Runtime>]
+	[pallet_balances, crate::Balances]
+	[pallet_timestamp, crate::Timestamp]
+	[pallet_sudo, crate::Sudo]
+	[pallet_company_treasury, crate::CompanyTreasury]
 );

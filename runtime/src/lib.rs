@@ -30,9 +30,11 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
-pub mod apis;
+// Defines the `list_benchmarks!`/`add_benchmarks!` macros `apis` uses, so it comes first.
 #[cfg(feature = "runtime-benchmarks")]
+#[macro_use]
 mod benchmarks;
+pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 
