@@ -39,7 +39,7 @@ fi
 # rustup reads rust-toolchain.toml and installs the listed components and targets the
 # first time cargo runs in the repository; do it explicitly so a failure shows here.
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$repo_root" && rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install)
+(cd "$repo_root" && { rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install; })
 (cd "$repo_root" && rustup target add wasm32v1-none >/dev/null 2>&1 && rustup component add rust-src >/dev/null 2>&1) || {
 	echo "error: could not add the wasm32v1-none target and rust-src component" >&2
 	exit 1
