@@ -29,7 +29,7 @@ done
 
 if ((build)); then
 	source scripts/prerequisites.sh
-	cargo build --release --locked -p poseidon-node
+	build_workspace
 fi
 node_bin="${POSEIDON_NODE:-$CARGO_TARGET_DIR/release/poseidon-node}"
 [[ -x "$node_bin" ]] || { echo "error: $node_bin not found; run without --no-build" >&2; exit 1; }

@@ -44,3 +44,11 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 	echo "error: could not add the wasm32v1-none target and rust-src component" >&2
 	exit 1
 }
+
+# Builds the release node together with every test target of the workspace. run-dev.sh,
+# local-testnet.sh and test.sh all build this way: cargo unifies features over what one
+# invocation builds, so building the node alone would give it another feature set than
+# the tests and recompile the runtime and the node each time one follows the other.
+build_workspace() {
+	cargo build --release --locked --workspace --all-targets
+}

@@ -9,5 +9,5 @@ cd "$repo_root"
 source scripts/prerequisites.sh
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
 
-cargo build --release --locked -p poseidon-node
+build_workspace
 exec "$CARGO_TARGET_DIR/release/poseidon-node" --dev --tmp "$@"

@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
-#   1. the Rust tests of the whole workspace (pallets, runtime, node), release profile;
+#   1. builds the workspace (the release node and every test target) and runs the Rust
+#      tests of the whole workspace (pallets, runtime, node);
 #   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
-#   3. builds the release node and runs the end-to-end suite (tests/e2e) against it.
-# Installs missing prerequisites first. Tests and node share the release profile, so
-# the dependency tree compiles once.
+#   3. the end-to-end suite (tests/e2e) against the release node.
+# Installs missing prerequisites first. The node and the tests are built in one cargo
+# invocation (release profile, same feature set), so nothing compiles twice.
 set -euo pipefail
 repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$repo_root"
@@ -17,6 +18,9 @@ benchmarked_pallets=(pallet-company-treasury)
 
 step() { printf '\n==> %s (%s)\n' "$1" "$(date +%T)"; }
 
+step "Build: release node and test targets"
+build_workspace
+
 step "Rust tests of the workspace"
 cargo test --release --locked --workspace
 
@@ -24,9 +28,6 @@ step "Pallet benchmarks as tests"
 for pallet in "${benchmarked_pallets[@]}"; do
 	cargo test --release --locked -p "$pallet" --features runtime-benchmarks -- benchmarking
 done
-
-step "Release node"
-cargo build --release --locked -p poseidon-node
 
 step "End-to-end tests"
 cd tests/e2e
