@@ -4,12 +4,24 @@
 //! block number are, how many base units make one QQQ or one QAS, and how block numbers
 //! map to wall-clock time.
 //!
-//! Pallets depend on this crate, never on each other: later the small traits through
-//! which pallets talk (the era clock, the treasury account, the supernode set) live here
-//! as well, implemented by their owner and wired together in the runtime.
+//! Pallets depend on this crate, never on each other: the small traits through which
+//! pallets talk live here, each implemented by its one owner and wired together in the
+//! runtime:
+//!
+//! - [`era::EraClock`]: the current era and whether an era's proof window is open;
+//! - [`power::ProvenPower`]: accepted power per era and miner;
+//! - [`supernodes::SupernodeSet`]: who the supernodes are;
+//! - [`pools::RewardPool`]: where settlement sends the depositor and supernode pools;
+//! - [`treasury::TreasuryAccount`]: the company's account.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
+extern crate alloc;
+
+pub mod era;
+pub mod pools;
+pub mod power;
+pub mod supernodes;
 pub mod time;
 pub mod tokens;
 pub mod treasury;

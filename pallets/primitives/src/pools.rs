@@ -1,0 +1,30 @@
+//! Reward pools handed out by settlement.
+//!
+//! At settlement the revenue pallet transfers an era's depositor pool and supernode pool
+//! to the account of the pallet that shares it out (deposits, supernodes) and tells that
+//! pallet how much arrived, so it can account for it in O(1).
+
+use crate::era::EraIndex;
+use core::marker::PhantomData;
+use sp_runtime::traits::Get;
+
+/// The receiver of one pool.
+pub trait RewardPool<AccountId, Balance> {
+	/// The account settlement pays the pool into.
+	fn pool_account() -> AccountId;
+
+	/// `amount` of `era`'s pool has just been paid into [`Self::pool_account`].
+	fn on_pool_received(era: EraIndex, amount: Balance);
+}
+
+/// A pool with no pallet behind it yet: the money accumulates in the account `A`
+/// (visible on chain) until the pallet that shares it out takes the account over.
+pub struct AccumulateIn<A>(PhantomData<A>);
+
+impl<AccountId, Balance, A: Get<AccountId>> RewardPool<AccountId, Balance> for AccumulateIn<A> {
+	fn pool_account() -> AccountId {
+		A::get()
+	}
+
+	fn on_pool_received(_era: EraIndex, _amount: Balance) {}
+}

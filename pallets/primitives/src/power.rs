@@ -1,0 +1,30 @@
+//! Proven power: how much work each miner proved in an era.
+//!
+//! The proof-of-resource pallet owns it; the revenue pallet reads it to share each era's
+//! miner pool pro rata to power.
+
+use crate::era::EraIndex;
+
+/// Power of a proof: Σ usageᵢ × resource weightᵢ, in abstract units.
+pub type Power = u128;
+
+/// Accepted power per era, read-only.
+///
+/// Values of an era are final once the era's window has closed
+/// ([`crate::era::EraClock::is_era_open`] is `false`): no proof can be added or rejected.
+pub trait ProvenPower<AccountId> {
+	/// Sum of the accepted power of all miners in `era`, kept as a running total so that
+	/// reading it costs the same whatever the number of miners.
+	fn total_power(era: EraIndex) -> Power;
+
+	/// Accepted power of `miner` in `era`; zero without a proof or after rejection.
+	fn miner_power(era: EraIndex, miner: &AccountId) -> Power;
+
+	/// Records `power` as `miner`'s accepted power in `era` (and in the era's total).
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_power_for_benchmark(era: EraIndex, miner: &AccountId, power: Power);
+
+	/// Registers `count` miners, so that benchmarks can show a cost does not depend on it.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miners_for_benchmark(count: u32);
+}
