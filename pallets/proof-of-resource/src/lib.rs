@@ -1,0 +1,613 @@
+//! # Proof-of-resource pallet
+//!
+//! Edge miners contribute bandwidth, compute and storage to the content-acceleration
+//! network and prove, once per era, what they served. Their accepted **power** decides
+//! their share of the era's miner pool (paid by the revenue pallet).
+//!
+//! ## Miners
+//!
+//! - [`Pallet::register_miner`] declares a device [`MinerProfile`] (capacity and region)
+//!   and holds [`Config::MinerBond`] QQQ with a fungible hold ([`HoldReason::MinerBond`]).
+//! - [`Pallet::update_profile`] changes the profile from the next era on, so a miner
+//!   cannot raise its capacity to justify a proof of the era in progress.
+//! - [`Pallet::deregister`] starts unbonding; [`Pallet::withdraw_bond`] releases the bond
+//!   [`Config::UnbondingEras`] eras later. Rewards already earned stay claimable: they
+//!   depend on recorded proofs, not on registration.
+//!
+//! ## Proofs
+//!
+//! [`Pallet::submit_proof`] records a [`ResourceUsage`] and a 32-byte commitment to the
+//! off-chain evidence for the current era, or for the previous one within the grace
+//! window (the first quarter of the next era, see [`poseidon_primitives::era`]).
+//! One proof per (miner, era); usage above the declared capacity × the era's duration is
+//! refused as physically impossible. A valid first proof pays no fee, so honest miners
+//! prove for free, while failed calls pay, so spam costs the spammer.
+//!
+//! Power = Σ usageᵢ × [`ResourceWeights`]ᵢ, weights being governable. Accepted power is
+//! kept per (era, miner) and as a running total per era, so the revenue pallet reads an
+//! era's total in O(1) whatever the number of miners.
+//!
+//! ## Optimistic verification
+//!
+//! A proof counts unless, while its era's window is open, a quorum of supernodes
+//! ([`Config::RejectionQuorum`] of the current [`Config::Supernodes`]) rejects it with
+//! [`Pallet::reject_proof`]. The rejected proof loses its power and [`Config::FraudSlash`]
+//! of the miner's bond goes to the treasury. Checking every proof on chain would be
+//! impossible (the evidence lives off chain); supernodes probe miners and check receipts.
+//!
+//! ## The era clock
+//!
+//! This pallet owns the era clock: eras are [`EraLength`](Pallet::era_state) blocks long
+//! (set in genesis, changed by [`Pallet::set_era_length`] from the next era). Other
+//! pallets read it through [`poseidon_primitives::era::EraClock`].
+//!
+//! ## Bounded work
+//!
+//! No hook iterates over miners. `on_initialize` only advances the clock; `on_idle` removes
+//! the proofs of eras older than [`Config::ProofHistoryDepth`] a bounded number at a time.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod era_clock;
+#[cfg(test)]
+mod mock;
+mod power;
+mod rejection;
+pub mod supernodes;
+#[cfg(test)]
+mod tests;
+pub mod types;
+pub mod weights;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use frame_support::{
+		dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
+		pallet_prelude::*,
+		traits::{
+			fungible::{Inspect, Mutate, MutateHold},
+			tokens::Precision,
+		},
+	};
+	use frame_system::pallet_prelude::*;
+	use poseidon_primitives::{
+		era::EraIndex, power::Power, supernodes::SupernodeSet, treasury::TreasuryAccount,
+	};
+	use sp_runtime::{
+		traits::{Convert, Saturating, Zero},
+		Perbill,
+	};
+
+	/// Balance of the bond currency (QQQ).
+	pub type BalanceOf<T> =
+		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds funds.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A miner's bond, slashed on proven fraud.
+		MinerBond,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// QQQ: the bond is held in it and slashes are paid in it.
+		type Currency: Mutate<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// Where fraud slashes go.
+		type Treasury: TreasuryAccount<Self::AccountId>;
+
+		/// Who may reject proofs.
+		type Supernodes: SupernodeSet<Self::AccountId>;
+
+		/// How many rejections (given the number of supernodes) take a proof's power away.
+		type RejectionQuorum: Convert<u32, u32>;
+
+		/// QQQ held from each miner while registered.
+		#[pallet::constant]
+		type MinerBond: Get<BalanceOf<Self>>;
+
+		/// Eras between `deregister` and the release of the bond. At least 2, so that a
+		/// leaving miner's last proofs can still be rejected (and slashed) before the bond
+		/// is gone; `integrity_test` checks it.
+		#[pallet::constant]
+		type UnbondingEras: Get<EraIndex>;
+
+		/// Part of the bond a rejected proof costs.
+		#[pallet::constant]
+		type FraudSlash: Get<Perbill>;
+
+		/// Duration of a block, to turn an era's length into the time capacity was
+		/// available.
+		#[pallet::constant]
+		type MillisecsPerBlock: Get<u64>;
+
+		/// Shortest era [`Pallet::set_era_length`] accepts.
+		#[pallet::constant]
+		type MinEraLength: Get<BlockNumberFor<Self>>;
+
+		/// Longest era [`Pallet::set_era_length`] accepts.
+		#[pallet::constant]
+		type MaxEraLength: Get<BlockNumberFor<Self>>;
+
+		/// Eras for which proofs are kept after their own (they back reward claims until
+		/// the revenue pallet sweeps unclaimed rewards); older ones are removed in
+		/// `on_idle`.
+		#[pallet::constant]
+		type ProofHistoryDepth: Get<EraIndex>;
+
+		/// Largest supernode set: bounds the genesis stand-in set and the rejections of
+		/// one proof.
+		#[pallet::constant]
+		type MaxSupernodes: Get<u32>;
+
+		/// Who may change the [`ResourceWeights`] (the `revenue_split` referendum track).
+		type ResourceWeightsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Who may change the era length (the `network_params` referendum track).
+		type EraLengthOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The era clock: current era, its start and length, and the previous era's length.
+	#[pallet::storage]
+	pub type Era<T: Config> = StorageValue<_, EraState<BlockNumberFor<T>>, OptionQuery>;
+
+	/// A new era length decided during the current era, applied when the next one starts.
+	#[pallet::storage]
+	pub type NextEraLength<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
+
+	/// Power per unit of each resource.
+	#[pallet::storage]
+	pub type Weights<T: Config> = StorageValue<_, ResourceWeights, ValueQuery>;
+
+	/// Registered miners, including those unbonding.
+	#[pallet::storage]
+	pub type Miners<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, Miner<BalanceOf<T>>, OptionQuery>;
+
+	/// Number of entries in [`Miners`].
+	#[pallet::storage]
+	pub type MinerCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+
+	/// Proofs by era and miner.
+	#[pallet::storage]
+	pub type Proofs<T: Config> = StorageDoubleMap<
+		_,
+		Twox64Concat,
+		EraIndex,
+		Blake2_128Concat,
+		T::AccountId,
+		ProofRecord,
+		OptionQuery,
+	>;
+
+	/// Running total of accepted power per era.
+	#[pallet::storage]
+	pub type EraTotalPower<T: Config> = StorageMap<_, Twox64Concat, EraIndex, Power, ValueQuery>;
+
+	/// Rejections by (era, miner, supernode); makes a second rejection by the same
+	/// supernode a cheap lookup.
+	#[pallet::storage]
+	pub type Rejections<T: Config> = StorageNMap<
+		_,
+		(
+			NMapKey<Twox64Concat, EraIndex>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+			NMapKey<Blake2_128Concat, T::AccountId>,
+		),
+		RejectionReason,
+		OptionQuery,
+	>;
+
+	/// Oldest era whose proofs are still stored; `on_idle` prunes from here.
+	#[pallet::storage]
+	pub type OldestStoredEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
+
+	/// The supernode set configured in genesis. It stands in for the supernode election
+	/// until that pallet exists; see [`crate::supernodes::GenesisSupernodes`].
+	#[pallet::storage]
+	pub type StandInSupernodes<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	#[derive(frame_support::DefaultNoBound)]
+	pub struct GenesisConfig<T: Config> {
+		/// Era length in blocks (production: one day; dev: about a minute).
+		pub era_length: BlockNumberFor<T>,
+		/// Initial resource weights.
+		pub resource_weights: ResourceWeights,
+		/// Supernodes allowed to reject proofs until the election exists.
+		pub supernodes: alloc::vec::Vec<T::AccountId>,
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let length = if self.era_length.is_zero() { T::MinEraLength::get() } else { self.era_length };
+			assert!(
+				length >= T::MinEraLength::get() && length <= T::MaxEraLength::get(),
+				"genesis era length outside [MinEraLength, MaxEraLength]"
+			);
+			// Era 0 starts with the first block after genesis.
+			let start: BlockNumberFor<T> = 1u32.into();
+			Era::<T>::put(EraState { current: 0, start, length, previous_length: length });
+			assert!(self.resource_weights.values_something(), "genesis resource weights are all zero");
+			Weights::<T>::put(self.resource_weights);
+			let supernodes: BoundedVec<_, _> = self
+				.supernodes
+				.clone()
+				.try_into()
+				.expect("more genesis supernodes than MaxSupernodes");
+			StandInSupernodes::<T>::put(supernodes);
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// A miner registered and its bond is held.
+		MinerRegistered { miner: T::AccountId, profile: MinerProfile, bond: BalanceOf<T> },
+		/// A miner's new profile applies from era `from_era`.
+		ProfileUpdated { miner: T::AccountId, profile: MinerProfile, from_era: EraIndex },
+		/// A miner left; its bond can be withdrawn from era `withdrawable_from`.
+		MinerDeregistered { miner: T::AccountId, withdrawable_from: EraIndex },
+		/// A leaving miner's bond was released and its registration removed.
+		BondWithdrawn { miner: T::AccountId, amount: BalanceOf<T> },
+		/// A proof was accepted with `power`.
+		ProofAccepted { miner: T::AccountId, era: EraIndex, power: Power },
+		/// A supernode rejected a proof (`rejections` so far, `quorum` needed).
+		ProofChallenged {
+			supernode: T::AccountId,
+			miner: T::AccountId,
+			era: EraIndex,
+			reason: RejectionReason,
+			rejections: u32,
+			quorum: u32,
+		},
+		/// The quorum rejected a proof: its power no longer counts and `slashed` of the
+		/// miner's bond went to the treasury.
+		ProofRejected { miner: T::AccountId, era: EraIndex, power: Power, slashed: BalanceOf<T> },
+		/// A new era started at block `start`, lasting `length` blocks.
+		EraStarted { era: EraIndex, start: BlockNumberFor<T>, length: BlockNumberFor<T> },
+		/// The era length becomes `length` blocks from the next era.
+		EraLengthScheduled { length: BlockNumberFor<T> },
+		/// Resource weights changed; they apply to proofs submitted from now on.
+		ResourceWeightsChanged { weights: ResourceWeights },
+		/// Proofs of `era` were removed from storage (its rewards can no longer be claimed).
+		ProofsPruned { era: EraIndex },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is already registered (or still unbonding).
+		AlreadyRegistered,
+		/// The account is not a registered miner.
+		NotRegistered,
+		/// The miner has deregistered; it can only withdraw its bond.
+		Unbonding,
+		/// The profile declares no capacity.
+		EmptyProfile,
+		/// The profile equals the one that will apply next era.
+		ProfileUnchanged,
+		/// Not enough free QQQ for the bond.
+		InsufficientBond,
+		/// The bond is still unbonding.
+		BondStillLocked,
+		/// `deregister` first.
+		NotUnbonding,
+		/// The era has not started yet.
+		FutureEra,
+		/// The era's proof window has closed (it is older than the previous era, or the
+		/// grace period is over).
+		EraClosed,
+		/// The miner was not registered (or had already left) in that era.
+		NotMinerInEra,
+		/// The miner already proved this era.
+		DuplicateProof,
+		/// The proof claims no usage.
+		EmptyUsage,
+		/// The usage exceeds the declared capacity × the era's duration.
+		ImplausibleUsage,
+		/// No proof of this miner for this era.
+		NoSuchProof,
+		/// Only a current supernode may reject proofs.
+		NotSupernode,
+		/// This supernode already rejected this proof.
+		AlreadyChallenged,
+		/// The proof has already been rejected by the quorum.
+		AlreadyRejected,
+		/// The era length is outside [`Config::MinEraLength`, `Config::MaxEraLength`].
+		EraLengthOutOfBounds,
+		/// The weights value nothing: every proof would have zero power.
+		ZeroResourceWeights,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Advances the era clock: O(1).
+		fn on_initialize(now: BlockNumberFor<T>) -> Weight {
+			if Self::advance_clock(now) {
+				T::WeightInfo::on_initialize_new_era()
+			} else {
+				T::WeightInfo::on_initialize_same_era()
+			}
+		}
+
+		/// Removes the proofs of one expired era, as many as the remaining weight allows.
+		fn on_idle(_now: BlockNumberFor<T>, remaining: Weight) -> Weight {
+			Self::prune_expired_proofs(remaining)
+		}
+
+		fn integrity_test() {
+			assert!(T::UnbondingEras::get() >= 2, "UnbondingEras must be at least 2");
+			assert!(!T::MinEraLength::get().is_zero(), "MinEraLength must be positive");
+			assert!(T::MinEraLength::get() <= T::MaxEraLength::get());
+			assert!(T::MillisecsPerBlock::get() > 0);
+			assert!(T::MaxSupernodes::get() > 0);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Register the caller as a miner with `profile`, holding [`Config::MinerBond`] QQQ.
+		///
+		/// The miner may prove from the current era on.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::register_miner())]
+		pub fn register_miner(origin: OriginFor<T>, profile: MinerProfile) -> DispatchResult {
+			let miner = ensure_signed(origin)?;
+			ensure!(!Miners::<T>::contains_key(&miner), Error::<T>::AlreadyRegistered);
+			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
+			let bond = T::MinerBond::get();
+			T::Currency::hold(&HoldReason::MinerBond.into(), &miner, bond)
+				.map_err(|_| Error::<T>::InsufficientBond)?;
+			let record = Miner {
+				profile,
+				next_profile: None,
+				bond,
+				registered_in: Self::era_state().current,
+				status: MinerStatus::Active,
+			};
+			Miners::<T>::insert(&miner, record);
+			MinerCount::<T>::mutate(|count| *count = count.saturating_add(1));
+			Self::deposit_event(Event::MinerRegistered { miner, profile, bond });
+			Ok(())
+		}
+
+		/// Replace the caller's profile from the next era on.
+		///
+		/// Proofs of the era in progress are still checked against the old profile.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::update_profile())]
+		pub fn update_profile(origin: OriginFor<T>, profile: MinerProfile) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
+			let current = Self::era_state().current;
+			let from_era = current.saturating_add(1);
+			Miners::<T>::try_mutate(&who, |maybe| -> DispatchResult {
+				let miner = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
+				ensure!(miner.status == MinerStatus::Active, Error::<T>::Unbonding);
+				// An update already in force becomes the base profile.
+				if let Some((from, next)) = miner.next_profile {
+					if from <= current {
+						miner.profile = next;
+						miner.next_profile = None;
+					}
+				}
+				ensure!(*miner.profile_for(from_era) != profile, Error::<T>::ProfileUnchanged);
+				miner.next_profile = Some((from_era, profile));
+				Ok(())
+			})?;
+			Self::deposit_event(Event::ProfileUpdated { miner: who, profile, from_era });
+			Ok(())
+		}
+
+		/// Stop mining: proofs for eras after the current one are refused and the bond can
+		/// be withdrawn after [`Config::UnbondingEras`] eras.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::deregister())]
+		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let current = Self::era_state().current;
+			let withdrawable_from = current.saturating_add(T::UnbondingEras::get());
+			Miners::<T>::try_mutate(&who, |maybe| -> DispatchResult {
+				let miner = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
+				ensure!(miner.status == MinerStatus::Active, Error::<T>::Unbonding);
+				miner.status = MinerStatus::Unbonding { since: current, withdrawable_from };
+				Ok(())
+			})?;
+			Self::deposit_event(Event::MinerDeregistered { miner: who, withdrawable_from });
+			Ok(())
+		}
+
+		/// Release the bond of a deregistered miner once unbonding is over, and remove its
+		/// registration. Its recorded proofs (and so its unclaimed rewards) stay.
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::withdraw_bond())]
+		pub fn withdraw_bond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			let miner = Miners::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
+			let MinerStatus::Unbonding { withdrawable_from, .. } = miner.status else {
+				return Err(Error::<T>::NotUnbonding.into());
+			};
+			ensure!(Self::era_state().current >= withdrawable_from, Error::<T>::BondStillLocked);
+			let amount = T::Currency::release_all(
+				&HoldReason::MinerBond.into(),
+				&who,
+				Precision::BestEffort,
+			)?;
+			Miners::<T>::remove(&who);
+			MinerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
+			Self::deposit_event(Event::BondWithdrawn { miner: who, amount });
+			Ok(())
+		}
+
+		/// Prove what the caller served in `era`: `usage` and a commitment to the
+		/// off-chain `evidence`.
+		///
+		/// `era` is the current era, or the previous one during the grace window. A valid
+		/// first proof of an era pays no fee; a failed call pays (a duplicate only the
+		/// little it cost to detect).
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::submit_proof())]
+		pub fn submit_proof(
+			origin: OriginFor<T>,
+			era: EraIndex,
+			usage: ResourceUsage,
+			evidence: [u8; 32],
+		) -> DispatchResultWithPostInfo {
+			let who = ensure_signed(origin)?;
+			if Proofs::<T>::contains_key(era, &who) {
+				return Err(DispatchErrorWithPostInfo {
+					post_info: PostDispatchInfo {
+						actual_weight: Some(T::WeightInfo::submit_proof_duplicate()),
+						pays_fee: Pays::Yes,
+					},
+					error: Error::<T>::DuplicateProof.into(),
+				});
+			}
+			let power = Self::accept_proof(&who, era, &usage)?;
+			Proofs::<T>::insert(
+				era,
+				&who,
+				ProofRecord { usage, evidence, power, rejections: 0, rejected: false },
+			);
+			EraTotalPower::<T>::mutate(era, |total| *total = total.saturating_add(power));
+			Self::deposit_event(Event::ProofAccepted { miner: who, era, power });
+			Ok(Pays::No.into())
+		}
+
+		/// As a supernode, reject `miner`'s proof of `era` for `reason`.
+		///
+		/// Possible while the era's window is open. When the rejections reach the quorum
+		/// the proof loses its power and [`Config::FraudSlash`] of the bond goes to the
+		/// treasury.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::reject_proof())]
+		pub fn reject_proof(
+			origin: OriginFor<T>,
+			miner: T::AccountId,
+			era: EraIndex,
+			reason: RejectionReason,
+		) -> DispatchResult {
+			let supernode = ensure_signed(origin)?;
+			Self::do_reject_proof(supernode, miner, era, reason)
+		}
+
+		/// Set the [`ResourceWeights`]; they apply to proofs submitted from now on.
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_resource_weights())]
+		pub fn set_resource_weights(origin: OriginFor<T>, weights: ResourceWeights) -> DispatchResult {
+			T::ResourceWeightsOrigin::ensure_origin(origin)?;
+			ensure!(weights.values_something(), Error::<T>::ZeroResourceWeights);
+			Weights::<T>::put(weights);
+			Self::deposit_event(Event::ResourceWeightsChanged { weights });
+			Ok(())
+		}
+
+		/// Set the era length in blocks, from the next era on.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::set_era_length())]
+		pub fn set_era_length(origin: OriginFor<T>, length: BlockNumberFor<T>) -> DispatchResult {
+			T::EraLengthOrigin::ensure_origin(origin)?;
+			ensure!(
+				length >= T::MinEraLength::get() && length <= T::MaxEraLength::get(),
+				Error::<T>::EraLengthOutOfBounds
+			);
+			NextEraLength::<T>::put(length);
+			Self::deposit_event(Event::EraLengthScheduled { length });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The era clock. Genesis always writes it; the default only serves chains whose
+		/// genesis predates this pallet.
+		pub fn era_state() -> EraState<BlockNumberFor<T>> {
+			Era::<T>::get().unwrap_or_else(|| {
+				let length = T::MinEraLength::get();
+				EraState { current: 0, start: Zero::zero(), length, previous_length: length }
+			})
+		}
+
+		/// The rejections that take a proof's power away, with the current supernode set.
+		pub fn rejection_quorum() -> u32 {
+			T::RejectionQuorum::convert(T::Supernodes::supernode_count()).max(1)
+		}
+
+		/// Slashes the fraud penalty from `miner`'s bond to the treasury; returns what was
+		/// taken (less if the bond is smaller, nothing if the miner has left).
+		pub(crate) fn slash_bond(miner: &T::AccountId) -> BalanceOf<T> {
+			let Some(mut record) = Miners::<T>::get(miner) else { return Zero::zero() };
+			let penalty = T::FraudSlash::get() * record.bond;
+			let slashed = T::Currency::transfer_on_hold(
+				&HoldReason::MinerBond.into(),
+				miner,
+				&T::Treasury::treasury_account(),
+				penalty,
+				Precision::BestEffort,
+				frame_support::traits::tokens::Restriction::Free,
+				frame_support::traits::tokens::Fortitude::Force,
+			)
+			.unwrap_or_else(|_| Zero::zero());
+			record.bond = record.bond.saturating_sub(slashed);
+			Miners::<T>::insert(miner, record);
+			slashed
+		}
+
+		/// Checks the pallet's invariants (run after every unit test and by try-runtime).
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use frame_support::traits::fungible::InspectHold;
+			let mut miners = 0u32;
+			for (who, miner) in Miners::<T>::iter() {
+				miners += 1;
+				ensure!(
+					T::Currency::balance_on_hold(&HoldReason::MinerBond.into(), &who) == miner.bond,
+					"a miner's held bond differs from its recorded bond"
+				);
+			}
+			ensure!(miners == MinerCount::<T>::get(), "MinerCount differs from the number of miners");
+			for (era, total) in EraTotalPower::<T>::iter() {
+				let sum = Proofs::<T>::iter_prefix(era)
+					.fold(0u128, |sum, (_, proof)| sum.saturating_add(proof.accepted_power()));
+				ensure!(sum == total, "an era's total power differs from the sum of its proofs");
+			}
+			let state = Self::era_state();
+			ensure!(state.length >= T::MinEraLength::get(), "era shorter than MinEraLength");
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,139 @@
+//! Accepting proofs, and the accepted power other pallets read.
+
+use crate::{pallet::*, weights::WeightInfo, ResourceUsage};
+use frame_support::{ensure, pallet_prelude::*};
+use poseidon_primitives::{
+	era::EraIndex,
+	power::{Power, ProvenPower},
+};
+
+/// Bytes a 1 Mbit/s link carries in one millisecond: 10⁶ bit / 8 / 1000.
+const BYTES_PER_MBIT_MS: u128 = 125;
+/// Milliseconds in an hour.
+const MS_PER_HOUR: u128 = 3_600_000;
+
+impl<T: Config> Pallet<T> {
+	/// Checks a new proof of `era` by `who` and returns its power. Does not write.
+	pub(crate) fn accept_proof(
+		who: &T::AccountId,
+		era: EraIndex,
+		usage: &ResourceUsage,
+	) -> Result<Power, DispatchError> {
+		let miner = Miners::<T>::get(who).ok_or(Error::<T>::NotRegistered)?;
+		let state = Self::era_state();
+		ensure!(era <= state.current, Error::<T>::FutureEra);
+		ensure!(Self::era_is_open(era), Error::<T>::EraClosed);
+		ensure!(miner.may_prove(era), Error::<T>::NotMinerInEra);
+		ensure!(!usage.is_empty(), Error::<T>::EmptyUsage);
+
+		let profile = miner.profile_for(era);
+		let era_ms = u128::from(Self::era_duration_ms(&state, era));
+		// Each side in u128: capacity (u32) × 125 × era_ms (u64) cannot overflow.
+		let bandwidth_ok = u128::from(usage.bandwidth_bytes) <=
+			u128::from(profile.bandwidth_mbps) * BYTES_PER_MBIT_MS * era_ms;
+		let cpu_ok = u128::from(usage.cpu_seconds) * 1_000_000 <=
+			u128::from(profile.cpu_millicores) * era_ms;
+		let storage_ok = u128::from(usage.storage_gib_hours) * MS_PER_HOUR <=
+			u128::from(profile.storage_gib) * era_ms;
+		ensure!(bandwidth_ok && cpu_ok && storage_ok, Error::<T>::ImplausibleUsage);
+
+		Ok(Weights::<T>::get().power_of(usage))
+	}
+
+	/// Removes the stored proofs and rejections of the oldest expired era, as many as
+	/// `remaining` weight allows; returns the weight used.
+	pub(crate) fn prune_expired_proofs(remaining: Weight) -> Weight {
+		let mut used = T::WeightInfo::on_idle_nothing_to_prune();
+		if remaining.any_lt(used) {
+			return Weight::zero();
+		}
+		let era = OldestStoredEra::<T>::get();
+		let current = Self::era_state().current;
+		if era.saturating_add(T::ProofHistoryDepth::get()) >= current {
+			return used;
+		}
+		let per_item = T::WeightInfo::prune_proofs(1).saturating_sub(T::WeightInfo::prune_proofs(0));
+		let budget = remaining.saturating_sub(T::WeightInfo::prune_proofs(0));
+		let limit = if per_item.is_zero() {
+			u32::MAX
+		} else {
+			let by_time = budget.ref_time() / per_item.ref_time().max(1);
+			let by_proof = budget.proof_size().checked_div(per_item.proof_size()).unwrap_or(u64::MAX);
+			by_time.min(by_proof).min(u32::MAX as u64) as u32
+		};
+		if limit == 0 {
+			return used;
+		}
+		// Within a block each prefix is cleared at most once, so no cursor is needed:
+		// keys removed in earlier blocks are gone from the trie.
+		let rejections = Rejections::<T>::clear_prefix((era,), limit, None);
+		let left = limit.saturating_sub(rejections.unique);
+		let mut removed = rejections.unique;
+		let mut done = false;
+		if rejections.maybe_cursor.is_none() && left > 0 {
+			let proofs = Proofs::<T>::clear_prefix(era, left, None);
+			removed = removed.saturating_add(proofs.unique);
+			if proofs.maybe_cursor.is_none() {
+				EraTotalPower::<T>::remove(era);
+				OldestStoredEra::<T>::put(era.saturating_add(1));
+				done = true;
+			}
+		}
+		used = T::WeightInfo::prune_proofs(removed);
+		if done {
+			Self::deposit_event(Event::ProofsPruned { era });
+		}
+		used
+	}
+}
+
+impl<T: Config> ProvenPower<T::AccountId> for Pallet<T> {
+	fn total_power(era: EraIndex) -> Power {
+		EraTotalPower::<T>::get(era)
+	}
+
+	fn miner_power(era: EraIndex, miner: &T::AccountId) -> Power {
+		Proofs::<T>::get(era, miner).map(|proof| proof.accepted_power()).unwrap_or(0)
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_power_for_benchmark(era: EraIndex, miner: &T::AccountId, power: Power) {
+		let proof = crate::ProofRecord {
+			usage: ResourceUsage { bandwidth_bytes: 1, ..Default::default() },
+			evidence: [0; 32],
+			power,
+			rejections: 0,
+			rejected: false,
+		};
+		if let Some(old) = Proofs::<T>::get(era, miner) {
+			EraTotalPower::<T>::mutate(era, |total| *total = total.saturating_sub(old.accepted_power()));
+		}
+		Proofs::<T>::insert(era, miner, proof);
+		EraTotalPower::<T>::mutate(era, |total| *total = total.saturating_add(power));
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miners_for_benchmark(count: u32) {
+		let profile = crate::MinerProfile {
+			bandwidth_mbps: 1_000,
+			cpu_millicores: 4_000,
+			storage_gib: 1_000,
+			region: 276,
+		};
+		let era = Self::era_state().current;
+		for index in 0..count {
+			let who: T::AccountId = frame_benchmarking::account("registered-miner", index, 0);
+			Miners::<T>::insert(
+				&who,
+				crate::Miner {
+					profile,
+					next_profile: None,
+					bond: Default::default(),
+					registered_in: era,
+					status: crate::MinerStatus::Active,
+				},
+			);
+		}
+		MinerCount::<T>::mutate(|total| *total = total.saturating_add(count));
+	}
+}

@@ -1,0 +1,169 @@
+//! Registering, updating the profile, deregistering and withdrawing the bond.
+
+use crate::{mock::*, Error, Event, MinerCount, MinerProfile, MinerStatus, Miners, ResourceUsage};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::fungible::{Inspect, InspectHold},
+};
+use poseidon_primitives::power::ProvenPower;
+use sp_runtime::DispatchError;
+
+fn held(who: u64) -> u64 {
+	Balances::balance_on_hold(&RuntimeHoldReason::ProofOfResource(crate::HoldReason::MinerBond), &who)
+}
+
+#[test]
+fn registering_holds_the_bond_and_records_the_profile() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+
+		assert_eq!(held(ALICE), BOND);
+		assert_eq!(Balances::balance(&ALICE), 10_000 - BOND);
+		let miner = Miners::<Test>::get(ALICE).unwrap();
+		assert_eq!(miner.profile, profile());
+		assert_eq!(miner.bond, BOND);
+		assert_eq!(miner.registered_in, 0);
+		assert_eq!(miner.status, MinerStatus::Active);
+		assert_eq!(MinerCount::<Test>::get(), 1);
+		assert_eq!(last_event(), Event::MinerRegistered { miner: ALICE, profile: profile(), bond: BOND });
+	});
+}
+
+#[test]
+fn registration_refuses_bad_input_without_changing_anything() {
+	build_and_execute(|| {
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::root(), profile()),
+			DispatchError::BadOrigin
+		);
+		let empty = MinerProfile { region: 276, ..Default::default() };
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), empty),
+			Error::<Test>::EmptyProfile
+		);
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(POOR), profile()),
+			Error::<Test>::InsufficientBond
+		);
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()),
+			Error::<Test>::AlreadyRegistered
+		);
+		assert_eq!(held(ALICE), BOND);
+	});
+}
+
+#[test]
+fn a_profile_update_applies_from_the_next_era() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		let bigger = MinerProfile { bandwidth_mbps: 200, ..profile() };
+		assert_ok!(ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), bigger));
+		assert_eq!(last_event(), Event::ProfileUpdated { miner: ALICE, profile: bigger, from_era: 1 });
+
+		// Era 0 is still judged by the old 100 Mbit/s: 750 MB at most.
+		let usage = ResourceUsage { bandwidth_bytes: 1_000_000_000, ..Default::default() };
+		assert_noop!(
+			ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 0, usage, [1; 32]),
+			Error::<Test>::ImplausibleUsage
+		);
+		run_to_era(1);
+		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 1, usage, [1; 32]));
+		assert_eq!(ProofOfResource::miner_power(1, &ALICE), 1_000_000_000);
+
+		// A second update folds the first into the base profile.
+		let smaller = MinerProfile { bandwidth_mbps: 50, ..profile() };
+		assert_ok!(ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), smaller));
+		let miner = Miners::<Test>::get(ALICE).unwrap();
+		assert_eq!(miner.profile, bigger);
+		assert_eq!(miner.next_profile, Some((2, smaller)));
+	});
+}
+
+#[test]
+fn profile_updates_refuse_bad_input() {
+	build_and_execute(|| {
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), profile()),
+			Error::<Test>::NotRegistered
+		);
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), MinerProfile::default()),
+			Error::<Test>::EmptyProfile
+		);
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), profile()),
+			Error::<Test>::ProfileUnchanged
+		);
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::none(), profile()),
+			DispatchError::BadOrigin
+		);
+		assert_ok!(ProofOfResource::deregister(RuntimeOrigin::signed(ALICE)));
+		let bigger = MinerProfile { bandwidth_mbps: 200, ..profile() };
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), bigger),
+			Error::<Test>::Unbonding
+		);
+	});
+}
+
+#[test]
+fn leaving_unbonds_after_the_unbonding_eras_and_keeps_earned_power() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		let usage = ResourceUsage { cpu_seconds: 100, ..Default::default() };
+		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 0, usage, [7; 32]));
+		assert_ok!(ProofOfResource::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(last_event(), Event::MinerDeregistered { miner: ALICE, withdrawable_from: 2 });
+		assert_noop!(ProofOfResource::deregister(RuntimeOrigin::signed(ALICE)), Error::<Test>::Unbonding);
+
+		// No proofs for eras after the one it left in.
+		run_to_era(1);
+		assert_noop!(
+			ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 1, usage, [7; 32]),
+			Error::<Test>::NotMinerInEra
+		);
+		assert_noop!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)), Error::<Test>::BondStillLocked);
+
+		run_to_era(2);
+		assert_ok!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)));
+		assert_eq!(last_event(), Event::BondWithdrawn { miner: ALICE, amount: BOND });
+		assert_eq!(held(ALICE), 0);
+		assert_eq!(Balances::balance(&ALICE), 10_000);
+		assert!(Miners::<Test>::get(ALICE).is_none());
+		assert_eq!(MinerCount::<Test>::get(), 0);
+		// The proof of era 0 still backs a reward claim.
+		assert_eq!(ProofOfResource::miner_power(0, &ALICE), 100_000_000);
+	});
+}
+
+#[test]
+fn unbonding_calls_refuse_bad_input() {
+	build_and_execute(|| {
+		assert_noop!(ProofOfResource::deregister(RuntimeOrigin::signed(ALICE)), Error::<Test>::NotRegistered);
+		assert_noop!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)), Error::<Test>::NotRegistered);
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_noop!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)), Error::<Test>::NotUnbonding);
+		assert_noop!(ProofOfResource::deregister(RuntimeOrigin::root()), DispatchError::BadOrigin);
+		assert_noop!(ProofOfResource::withdraw_bond(RuntimeOrigin::none()), DispatchError::BadOrigin);
+	});
+}
+
+#[test]
+fn a_miner_can_register_again_after_withdrawing() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_ok!(ProofOfResource::deregister(RuntimeOrigin::signed(ALICE)));
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()),
+			Error::<Test>::AlreadyRegistered
+		);
+		run_to_era(2);
+		assert_ok!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)));
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_eq!(Miners::<Test>::get(ALICE).unwrap().registered_in, 2);
+	});
+}
