@@ -19,6 +19,8 @@ bench_target="$CARGO_TARGET_DIR/benchmarks"
 # pallet name in the runtime's benchmark list -> crate directory under pallets/
 declare -A pallets=(
 	[pallet_company_treasury]=company-treasury
+	[pallet_proof_of_resource]=proof-of-resource
+	[pallet_revenue]=revenue
 )
 selected=("$@")
 ((${#selected[@]})) || selected=("${!pallets[@]}")

@@ -59,7 +59,6 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 #[cfg(test)]
 mod tests {
 	use super::*;
-	use sc_service::ChainSpec as _;
 
 	#[test]
 	fn properties_announce_qqq_then_qas_with_12_decimals_and_the_runtime_prefix() {

@@ -11,4 +11,6 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_timestamp, crate::Timestamp]
 	[pallet_sudo, crate::Sudo]
 	[pallet_company_treasury, crate::CompanyTreasury]
+	[pallet_proof_of_resource, crate::ProofOfResource]
+	[pallet_revenue, crate::Revenue]
 );

@@ -6,11 +6,18 @@
 //!
 //! Both endow the well-known dev accounts (Alice … Ferdie and their `//stash` accounts)
 //! with QQQ and QAS, and set the company treasury account, which is endowed so it can
-//! receive fees of any size.
+//! receive fees of any size (as are the depositor and supernode pool accounts).
+//!
+//! Eras last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute, and the validators
+//! stand in as the supernodes that may reject proofs until supernodes are elected.
 
 use crate::{
-	configs::treasury::TreasuryPalletId, AccountId, BalancesConfig, CompanyTreasuryConfig,
-	QasBalancesConfig, RuntimeGenesisConfig, SudoConfig, QAS, QQQ,
+	configs::{
+		revenue::{DepositorPoolAccount, SupernodePoolAccount},
+		treasury::TreasuryPalletId,
+	},
+	AccountId, BalancesConfig, BlockNumber, CompanyTreasuryConfig, ProofOfResourceConfig,
+	QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SudoConfig, QAS, QQQ,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -28,6 +35,9 @@ pub const DEV_ENDOWMENT_QAS: crate::Balance = 1_000_000 * QAS;
 /// QQQ the treasury account starts with: enough to exist, so a fee share smaller than
 /// the existential deposit can still be paid into it.
 pub const TREASURY_ENDOWMENT_QQQ: crate::Balance = QQQ;
+
+/// Era length of the dev and local chains: ten 6-second blocks, one minute.
+pub const DEV_ERA_LENGTH: BlockNumber = 10;
 
 /// The company account of the dev and local chains: the keyless treasury account, which
 /// governance (sudo on these chains) can replace with a company account.
@@ -49,12 +59,15 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value 
 	// Alice … Ferdie and their `//stash` accounts.
 	let endowed: Vec<AccountId> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	let treasury = dev_treasury_account();
+	let supernodes: Vec<AccountId> = validators.iter().map(|k| k.to_account_id()).collect();
 	let (aura, grandpa): (Vec<AuraId>, Vec<GrandpaId>) =
 		validators.into_iter().map(authority_keys).unzip();
 
 	let mut qqq: Vec<(AccountId, crate::Balance)> =
 		endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT_QQQ)).collect();
-	qqq.push((treasury.clone(), TREASURY_ENDOWMENT_QQQ));
+	for account in [treasury.clone(), DepositorPoolAccount::get(), SupernodePoolAccount::get()] {
+		qqq.push((account, TREASURY_ENDOWMENT_QQQ));
+	}
 	let qas: Vec<(AccountId, crate::Balance)> =
 		endowed.into_iter().map(|a| (a, DEV_ENDOWMENT_QAS)).collect();
 
@@ -66,6 +79,12 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value 
 			authorities: grandpa.into_iter().map(|id| (id, 1)).collect(),
 		},
 		company_treasury: CompanyTreasuryConfig { treasury_account: Some(treasury) },
+		proof_of_resource: ProofOfResourceConfig {
+			era_length: DEV_ERA_LENGTH,
+			resource_weights: Default::default(),
+			supernodes,
+		},
+		revenue: RevenueConfig { split: Default::default() },
 		sudo: SudoConfig { key: Some(sudo) },
 	})
 }

@@ -176,4 +176,14 @@ mod runtime {
 	/// A convenience of the development and local presets; a production chain has no key.
 	#[runtime::pallet_index(9)]
 	pub type Sudo = pallet_sudo;
+
+	/// Miners, their proofs of resource, and the era clock.
+	#[runtime::pallet_index(10)]
+	pub type ProofOfResource = pallet_proof_of_resource;
+
+	/// Customer payments, the revenue split, settlement and miner rewards. Declared after
+	/// the era clock's owner: hooks run in declaration order, so settlement sees an era
+	/// that started in the same block.
+	#[runtime::pallet_index(11)]
+	pub type Revenue = pallet_revenue;
 }

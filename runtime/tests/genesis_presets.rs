@@ -5,6 +5,7 @@ mod common;
 use common::{preset_ext, qas, qqq};
 use frame_support::traits::fungible::Inspect;
 use poseidon_runtime::{
+	configs::revenue::{DepositorPoolAccount, SupernodePoolAccount},
 	genesis_config_presets::{
 		dev_treasury_account, preset_names, DEV_ENDOWMENT_QAS, DEV_ENDOWMENT_QQQ,
 		TREASURY_ENDOWMENT_QQQ,
@@ -62,9 +63,12 @@ fn presets_endow_every_dev_account_with_both_tokens_and_set_the_treasury() {
 			let treasury = dev_treasury_account();
 			assert_eq!(CompanyTreasury::treasury_account(), treasury);
 			assert_eq!(qqq(&treasury), TREASURY_ENDOWMENT_QQQ);
+			// The pool accounts settlement pays into exist from genesis.
+			assert_eq!(qqq(&DepositorPoolAccount::get()), TREASURY_ENDOWMENT_QQQ);
+			assert_eq!(qqq(&SupernodePoolAccount::get()), TREASURY_ENDOWMENT_QQQ);
 
 			// Each token's issuance is exactly what genesis handed out.
-			let qqq_issued = 12 * DEV_ENDOWMENT_QQQ + TREASURY_ENDOWMENT_QQQ;
+			let qqq_issued = 12 * DEV_ENDOWMENT_QQQ + 3 * TREASURY_ENDOWMENT_QQQ;
 			assert_eq!(pallet_balances::Pallet::<Runtime>::total_issuance(), qqq_issued);
 			assert_eq!(
 				<pallet_balances::Pallet<Runtime, pallet_balances::Instance2> as Inspect<_>>::total_issuance(),

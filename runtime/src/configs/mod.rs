@@ -5,10 +5,14 @@
 //! - [`tokens`]: QQQ and QAS, the two `pallet-balances` instances;
 //! - [`fees`]: transaction fees in QQQ and where they go;
 //! - [`treasury`]: the company treasury account;
+//! - [`proof_of_resource`]: miners, proofs and the era clock;
+//! - [`revenue`]: customer payments, the revenue split and settlement;
 //! - [`sudo`]: the development convenience key.
 
 pub mod consensus;
 pub mod fees;
+pub mod proof_of_resource;
+pub mod revenue;
 pub mod sudo;
 pub mod system;
 pub mod tokens;

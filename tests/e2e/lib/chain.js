@@ -84,3 +84,36 @@ export async function finalizedNumber(api) {
   const hash = await api.rpc.chain.getFinalizedHead();
   return (await api.rpc.chain.getHeader(hash)).number.toNumber();
 }
+
+/**
+ * Waits for the first block (from the best head on) holding an event that `matches`;
+ * returns `{ blockHash, event }`. Gives up after `timeoutMs`.
+ */
+export function waitForEvent(api, matches, timeoutMs, what = 'event') {
+  return new Promise((resolveEvent, reject) => {
+    let unsubscribe;
+    let done = false;
+    const finish = () => { done = true; clearTimeout(timer); unsubscribe?.(); };
+    const timer = setTimeout(() => { finish(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
+    api.rpc.chain.subscribeNewHeads(async (header) => {
+      if (done) return;
+      const blockHash = header.hash.toHex();
+      const events = await (await api.at(blockHash)).query.system.events();
+      const record = events.find(({ event }) => matches(event));
+      if (record && !done) {
+        finish();
+        resolveEvent({ blockHash, event: record.event });
+      }
+    }).then((u) => {
+      unsubscribe = u;
+      if (done) u();
+    }, (error) => { finish(); reject(error); });
+  });
+}
+
+/** The keyless account of a pallet id such as `psd/supn` (`modl` ++ id, zero padded). */
+export function palletAccount(api, palletId) {
+  const bytes = new Uint8Array(32);
+  bytes.set(new TextEncoder().encode(`modl${palletId}`));
+  return api.createType('AccountId32', bytes).toString();
+}

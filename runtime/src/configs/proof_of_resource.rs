@@ -1,0 +1,57 @@
+//! Proof of resource (`pallet-proof-of-resource`): miners, their proofs, and the era
+//! clock. Parameters follow SPEC §11.
+
+use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, QQQ};
+use frame_support::{parameter_types, traits::ConstU32};
+use poseidon_primitives::{era::EraIndex, time::{DAYS, MILLISECS_PER_BLOCK}};
+use sp_runtime::Perbill;
+
+/// Eras for which unclaimed miner rewards stay claimable (SPEC §11: 84 eras, twelve weeks
+/// of one-day eras). Shared by the revenue pallet, which sweeps rewards older than this,
+/// and this pallet, which keeps the proofs backing them a little longer.
+pub const HISTORY_DEPTH: EraIndex = 84;
+
+/// Most supernodes the chain will ever have (SPEC §11: 21 elected, plus room).
+pub const MAX_SUPERNODES: u32 = 100;
+
+parameter_types! {
+	/// QQQ held from every miner: enough that a fraud slash (10 %) hurts.
+	pub const MinerBond: Balance = 1_000 * QQQ;
+	/// Eras before a leaving miner gets its bond back: long enough that its last proofs
+	/// can still be rejected and slashed. SPEC §11 suggests 2 for dev chains; it is a
+	/// runtime constant shared by every preset, and 7 one-minute dev eras is short enough.
+	pub const UnbondingEras: EraIndex = 7;
+	/// Part of the bond a proof rejected by the supernode quorum costs.
+	pub const FraudSlash: Perbill = Perbill::from_percent(10);
+	pub const MillisecsPerBlock: u64 = MILLISECS_PER_BLOCK;
+	/// Shortest era governance may set: one minute (the dev chains use ten blocks).
+	pub const MinEraLength: BlockNumber = 10;
+	/// Longest era governance may set: thirty days.
+	pub const MaxEraLength: BlockNumber = 30 * DAYS;
+	/// Proofs back reward claims until the revenue pallet sweeps them (HISTORY_DEPTH
+	/// eras), plus the two eras it takes the revenue pallet to settle an era.
+	pub const ProofHistoryDepth: EraIndex = HISTORY_DEPTH + 2;
+}
+
+impl pallet_proof_of_resource::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Currency = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type Treasury = crate::CompanyTreasury;
+	/// The genesis set stands in until the supernode election exists.
+	type Supernodes = pallet_proof_of_resource::supernodes::GenesisSupernodes<Runtime>;
+	type RejectionQuorum = pallet_proof_of_resource::supernodes::OneThirdRoundedUp;
+	type MinerBond = MinerBond;
+	type UnbondingEras = UnbondingEras;
+	type FraudSlash = FraudSlash;
+	type MillisecsPerBlock = MillisecsPerBlock;
+	type MinEraLength = MinEraLength;
+	type MaxEraLength = MaxEraLength;
+	type ProofHistoryDepth = ProofHistoryDepth;
+	type MaxSupernodes = ConstU32<MAX_SUPERNODES>;
+	/// `Root` until the `revenue_split` referendum track exists.
+	type ResourceWeightsOrigin = frame_system::EnsureRoot<AccountId>;
+	/// `Root` until the `network_params` referendum track exists.
+	type EraLengthOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_proof_of_resource::weights::SubstrateWeight<Runtime>;
+}
