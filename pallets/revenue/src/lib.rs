@@ -403,17 +403,6 @@ pub mod pallet {
 			T::PalletId::get().into_account_truncating()
 		}
 
-		/// The split that applies to `era` if it is the current or the next era.
-		pub fn split_for(era: EraIndex) -> RevenueSplit {
-			EraSplit::<T>::get(era).unwrap_or_else(|| {
-				if era > LastStartedEra::<T>::get() {
-					NextSplit::<T>::get().unwrap_or_else(CurrentSplit::<T>::get)
-				} else {
-					CurrentSplit::<T>::get()
-				}
-			})
-		}
-
 		/// Everything the pot must still hold: unsettled revenue, claimable pools, carry.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn owed_by_pot() -> BalanceOf<T> {
