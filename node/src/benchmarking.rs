@@ -6,7 +6,7 @@ use crate::service::FullClient;
 use poseidon_runtime as runtime;
 use runtime::{AccountId, Balance, BalancesCall, SystemCall};
 use sc_cli::Result;
-use sc_client_api::{BlockBackend, UsageProvider};
+use sc_client_api::BlockBackend;
 use sp_core::{Encode, Pair};
 use sp_inherents::{InherentData, InherentDataProvider};
 use sp_keyring::Sr25519Keyring;

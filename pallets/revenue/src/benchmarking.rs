@@ -127,7 +127,7 @@ mod benchmarks {
 	/// Settling an era with `m` registered miners, in its worst case: all transfers
 	/// happen, a carried-over pool is added, and an era leaves the history and is swept.
 	#[benchmark]
-	fn on_initialize_settlement(m: Linear<1, 100_000>) {
+	fn on_initialize_settlement(m: Linear<1, SETTLEMENT_BENCHMARKED_MINERS>) {
 		T::Power::register_miners_for_benchmark(m);
 		let era = T::HistoryDepth::get();
 		let miner: T::AccountId = account("miner", 0, 0);

@@ -80,6 +80,13 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
+	/// Settlement does the same storage work whatever the number of miners (its benchmark
+	/// reads and writes 12 items with 1 and with 100 000 registered miners). Its measured
+	/// time still grows a little with the size of the benchmark's state trie (under 1 ns
+	/// per miner), so the hook charges the weight measured at the benchmark's largest
+	/// miner count.
+	pub const SETTLEMENT_BENCHMARKED_MINERS: u32 = 100_000;
+
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
 
@@ -323,7 +330,9 @@ pub mod pallet {
 			let era = NextEraToSettle::<T>::get();
 			if era < current && !T::Clock::is_era_open(era) {
 				Self::settle(era);
-				weight.saturating_accrue(T::WeightInfo::on_initialize_settlement(1));
+				weight.saturating_accrue(T::WeightInfo::on_initialize_settlement(
+					SETTLEMENT_BENCHMARKED_MINERS,
+				));
 			}
 			weight
 		}
