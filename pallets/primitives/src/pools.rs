@@ -6,15 +6,25 @@
 
 use crate::era::EraIndex;
 use core::marker::PhantomData;
-use sp_runtime::traits::Get;
+use sp_runtime::{traits::Get, Weight};
 
 /// The receiver of one pool.
 pub trait RewardPool<AccountId, Balance> {
 	/// The account settlement pays the pool into.
 	fn pool_account() -> AccountId;
 
-	/// `amount` of `era`'s pool has just been paid into [`Self::pool_account`].
+	/// `era` was settled and `amount` of its pool has just been paid into
+	/// [`Self::pool_account`].
+	///
+	/// Called exactly once for every settled era, in era order, also when `amount` is
+	/// zero (an era without revenue, or a pool that could not be paid): a receiver may
+	/// use it as the tick of its own per-era bookkeeping.
 	fn on_pool_received(era: EraIndex, amount: Balance);
+
+	/// The most weight [`Self::on_pool_received`] can take; settlement charges it.
+	fn on_pool_received_weight() -> Weight {
+		Weight::zero()
+	}
 }
 
 /// A pool with no pallet behind it yet: the money accumulates in the account `A`

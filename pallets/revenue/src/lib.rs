@@ -333,6 +333,9 @@ pub mod pallet {
 				weight.saturating_accrue(T::WeightInfo::on_initialize_settlement(
 					SETTLEMENT_BENCHMARKED_MINERS,
 				));
+				// What the pools' receivers do with them is theirs to measure.
+				weight.saturating_accrue(T::DepositorPool::on_pool_received_weight());
+				weight.saturating_accrue(T::SupernodePool::on_pool_received_weight());
 			}
 			weight
 		}

@@ -94,26 +94,29 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Pays `amount` of `era`'s pool to `Pool`; returns what was paid (zero on failure).
+	/// The pool hears of every settled era, also when nothing could be paid.
 	fn hand_out<Pool: RewardPool<T::AccountId, BalanceOf<T>>>(
 		era: EraIndex,
 		amount: BalanceOf<T>,
 	) -> BalanceOf<T> {
-		if amount.is_zero() {
-			return amount;
-		}
-		let paid = T::Currency::transfer(
+		let paid = if amount.is_zero() {
+			amount
+		} else if T::Currency::transfer(
 			&Self::pot(),
 			&Pool::pool_account(),
 			amount,
 			Preservation::Expendable,
-		);
-		if paid.is_err() {
+		)
+		.is_ok()
+		{
+			TotalPoolsHandedOut::<T>::mutate(|total| total.saturating_accrue(amount));
+			amount
+		} else {
 			Self::deposit_event(Event::PoolRedirectedToTreasury { era, amount });
-			return Zero::zero();
-		}
-		Pool::on_pool_received(era, amount);
-		TotalPoolsHandedOut::<T>::mutate(|total| total.saturating_accrue(amount));
-		amount
+			Zero::zero()
+		};
+		Pool::on_pool_received(era, paid);
+		paid
 	}
 
 	/// Pays `amount` to the treasury; returns what was paid. On failure the amount stays
