@@ -21,6 +21,7 @@ declare -A pallets=(
 	[pallet_company_treasury]=company-treasury
 	[pallet_proof_of_resource]=proof-of-resource
 	[pallet_revenue]=revenue
+	[pallet_deposits]=deposits
 )
 selected=("$@")
 ((${#selected[@]})) || selected=("${!pallets[@]}")

@@ -13,4 +13,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_company_treasury, crate::CompanyTreasury]
 	[pallet_proof_of_resource, crate::ProofOfResource]
 	[pallet_revenue, crate::Revenue]
+	[pallet_deposits, crate::Deposits]
 );

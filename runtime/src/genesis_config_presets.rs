@@ -8,16 +8,18 @@
 //! with QQQ and QAS, and set the company treasury account, which is endowed so it can
 //! receive fees of any size (as are the depositor and supernode pool accounts).
 //!
-//! Eras last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute, and the validators
-//! stand in as the supernodes that may reject proofs until supernodes are elected.
+//! Eras last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute, the validators
+//! stand in as the supernodes that may reject proofs until supernodes are elected, and
+//! the deposit plans last 3, 9 and 18 eras.
 
 use crate::{
 	configs::{
-		revenue::{DepositorPoolAccount, SupernodePoolAccount},
+		deposits::DEV_GENESIS_PLANS,
+		revenue::SupernodePoolAccount,
 		treasury::TreasuryPalletId,
 	},
-	AccountId, BalancesConfig, BlockNumber, CompanyTreasuryConfig, ProofOfResourceConfig,
-	QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SudoConfig, QAS, QQQ,
+	AccountId, BalancesConfig, BlockNumber, CompanyTreasuryConfig, DepositsConfig,
+	ProofOfResourceConfig, QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SudoConfig, QAS, QQQ,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -65,7 +67,8 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value 
 
 	let mut qqq: Vec<(AccountId, crate::Balance)> =
 		endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT_QQQ)).collect();
-	for account in [treasury.clone(), DepositorPoolAccount::get(), SupernodePoolAccount::get()] {
+	let depositor_pool = pallet_deposits::Pallet::<crate::Runtime>::pool_account();
+	for account in [treasury.clone(), depositor_pool, SupernodePoolAccount::get()] {
 		qqq.push((account, TREASURY_ENDOWMENT_QQQ));
 	}
 	let qas: Vec<(AccountId, crate::Balance)> =
@@ -85,6 +88,7 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value 
 			supernodes,
 		},
 		revenue: RevenueConfig { split: Default::default() },
+		deposits: DepositsConfig { plans: DEV_GENESIS_PLANS.to_vec() },
 		sudo: SudoConfig { key: Some(sudo) },
 	})
 }

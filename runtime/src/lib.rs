@@ -186,4 +186,8 @@ mod runtime {
 	/// that started in the same block.
 	#[runtime::pallet_index(11)]
 	pub type Revenue = pallet_revenue;
+
+	/// QAS deposit plans sharing the depositors' pool of every era.
+	#[runtime::pallet_index(12)]
+	pub type Deposits = pallet_deposits;
 }

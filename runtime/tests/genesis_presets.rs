@@ -5,12 +5,12 @@ mod common;
 use common::{preset_ext, qas, qqq};
 use frame_support::traits::fungible::Inspect;
 use poseidon_runtime::{
-	configs::revenue::{DepositorPoolAccount, SupernodePoolAccount},
+	configs::revenue::SupernodePoolAccount,
 	genesis_config_presets::{
 		dev_treasury_account, preset_names, DEV_ENDOWMENT_QAS, DEV_ENDOWMENT_QQQ,
 		TREASURY_ENDOWMENT_QQQ,
 	},
-	CompanyTreasury, Runtime,
+	CompanyTreasury, Deposits, Runtime,
 };
 use poseidon_primitives::treasury::TreasuryAccount;
 use sp_keyring::Sr25519Keyring;
@@ -64,7 +64,7 @@ fn presets_endow_every_dev_account_with_both_tokens_and_set_the_treasury() {
 			assert_eq!(CompanyTreasury::treasury_account(), treasury);
 			assert_eq!(qqq(&treasury), TREASURY_ENDOWMENT_QQQ);
 			// The pool accounts settlement pays into exist from genesis.
-			assert_eq!(qqq(&DepositorPoolAccount::get()), TREASURY_ENDOWMENT_QQQ);
+			assert_eq!(qqq(&Deposits::pool_account()), TREASURY_ENDOWMENT_QQQ);
 			assert_eq!(qqq(&SupernodePoolAccount::get()), TREASURY_ENDOWMENT_QQQ);
 
 			// Each token's issuance is exactly what genesis handed out.

@@ -7,9 +7,11 @@
 //! - [`treasury`]: the company treasury account;
 //! - [`proof_of_resource`]: miners, proofs and the era clock;
 //! - [`revenue`]: customer payments, the revenue split and settlement;
+//! - [`deposits`]: QAS deposit plans and the depositors' pool;
 //! - [`sudo`]: the development convenience key.
 
 pub mod consensus;
+pub mod deposits;
 pub mod fees;
 pub mod proof_of_resource;
 pub mod revenue;

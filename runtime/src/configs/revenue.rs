@@ -10,8 +10,6 @@ parameter_types! {
 	/// The revenue pot: holds each era's revenue until settlement and the miner pools
 	/// until they are claimed or swept.
 	pub const RevenuePalletId: PalletId = PalletId(*b"psd/revn");
-	/// Where the depositors' pool accumulates until the deposits pallet shares it out.
-	pub DepositorPoolAccount: AccountId = PalletId(*b"psd/dpst").into_account_truncating();
 	/// Where the supernodes' pool accumulates until the supernodes pallet shares it out.
 	pub SupernodePoolAccount: AccountId = PalletId(*b"psd/supn").into_account_truncating();
 	/// Smallest payment for service: 1 QQQ, so that payments cannot spam the pot.
@@ -29,7 +27,7 @@ impl pallet_revenue::Config for Runtime {
 	type Clock = crate::ProofOfResource;
 	type Power = crate::ProofOfResource;
 	type Treasury = crate::CompanyTreasury;
-	type DepositorPool = AccumulateIn<DepositorPoolAccount>;
+	type DepositorPool = crate::Deposits;
 	type SupernodePool = AccumulateIn<SupernodePoolAccount>;
 	type PalletId = RevenuePalletId;
 	type MinPayment = MinPayment;
