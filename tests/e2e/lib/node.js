@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ApiPromise, WsProvider } from '@polkadot/api';
+import { devAccounts } from './chain.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const repoRoot = resolve(here, '..', '..', '..');
@@ -165,6 +166,16 @@ export async function startDevNode(extraArgs = []) {
       rmSync(basePath, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * Starts a dev node for one test file and loads the dev accounts:
+ * `{ node, api, accounts }`. The caller stops `node` after its tests.
+ */
+export async function startDevChain(extraArgs = []) {
+  const accounts = await devAccounts();
+  const node = await startDevNode(extraArgs);
+  return { node, api: node.api, accounts };
 }
 
 export const sleep = (ms) => new Promise((r) => setTimeout(r, ms));

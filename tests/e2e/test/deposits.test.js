@@ -4,8 +4,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, waitFor } from '../lib/node.js';
-import { devAccounts, feePaid, qas, qqq, submit, waitForEvent } from '../lib/chain.js';
+import { startDevChain, waitFor } from '../lib/node.js';
+import { feePaid, qas, qqq, submit, waitForEvent } from '../lib/chain.js';
 
 const QQQ = 10n ** 12n;
 const QAS = 10n ** 12n;
@@ -24,16 +24,8 @@ describe('deposit plans on poseidon-node --dev', () => {
   let node;
   let api;
   let accounts;
-
-  before(async () => {
-    node = await startDevNode();
-    api = node.api;
-    accounts = await devAccounts();
-  });
-
-  after(async () => {
-    await node?.stop();
-  });
+  before(async () => ({ node, api, accounts } = await startDevChain()));
+  after(async () => node?.stop());
 
   test('the dev chain opens plans of 3, 9 and 18 eras', async () => {
     const plans = await Promise.all([0, 1, 2].map((id) => api.query.deposits.plans(id)));

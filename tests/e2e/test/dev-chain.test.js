@@ -3,9 +3,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, waitFor } from '../lib/node.js';
+import { startDevChain, waitFor } from '../lib/node.js';
 import {
-  bestNumber, devAccounts, feePaid, finalizedNumber, qas, qqq, submit,
+  bestNumber, feePaid, finalizedNumber, qas, qqq, submit,
 } from '../lib/chain.js';
 
 const QQQ = 10n ** 12n;
@@ -15,16 +15,8 @@ describe('poseidon-node --dev', () => {
   let node;
   let api;
   let accounts;
-
-  before(async () => {
-    node = await startDevNode();
-    api = node.api;
-    accounts = await devAccounts();
-  });
-
-  after(async () => {
-    await node?.stop();
-  });
+  before(async () => ({ node, api, accounts } = await startDevChain()));
+  after(async () => node?.stop());
 
   test('produces blocks and finalizes them', async () => {
     const start = await bestNumber(api);

@@ -3,9 +3,9 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { startDevNode, waitFor } from '../lib/node.js';
+import { startDevChain, waitFor } from '../lib/node.js';
 import {
-  bestNumber, devAccounts, feePaid, palletAccount, qqq, submit, waitForEvent,
+  bestNumber, feePaid, palletAccount, qqq, submit, waitForEvent,
 } from '../lib/chain.js';
 
 const QQQ = 10n ** 12n;
@@ -15,16 +15,8 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
   let node;
   let api;
   let accounts;
-
-  before(async () => {
-    node = await startDevNode();
-    api = node.api;
-    accounts = await devAccounts();
-  });
-
-  after(async () => {
-    await node?.stop();
-  });
+  before(async () => ({ node, api, accounts } = await startDevChain()));
+  after(async () => node?.stop());
 
   test('two miners prove, a customer pays, the era settles, claims pay pro rata', async () => {
     const { charlie, dave, eve, ferdie } = accounts;
