@@ -2,8 +2,9 @@
 //!
 //! Core, Metadata (all versions), BlockBuilder, TaggedTransactionQueue,
 //! OffchainWorkerApi, AuraApi, GrandpaApi, SessionKeys, AccountNonceApi,
-//! TransactionPaymentApi, TransactionPaymentCallApi, GenesisBuilder and
-//! RuntimeViewFunction, plus Benchmark and TryRuntime behind their features.
+//! TransactionPaymentApi, TransactionPaymentCallApi, GenesisBuilder,
+//! RuntimeViewFunction and DepositsApi (a depositor's pending QQQ), plus Benchmark and
+//! TryRuntime behind their features.
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
@@ -149,6 +150,12 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_deposits_runtime_api::DepositsApi<Block, AccountId, Balance> for Runtime {
+		fn pending_rewards(who: AccountId) -> Balance {
+			crate::Deposits::pending_rewards(&who)
 		}
 	}
 

@@ -9,6 +9,7 @@ use frame_support::{
 	traits::{LockableCurrency, WithdrawReasons},
 };
 use pallet_deposits::{Plan, Plans};
+use pallet_deposits_runtime_api::runtime_decl_for_deposits_api::DepositsApiV1;
 use poseidon_runtime::{
 	configs::deposits::DEV_GENESIS_PLANS, genesis_config_presets::DEV_ERA_LENGTH, Deposits,
 	Executive, QasBalances, Revenue, Runtime, RuntimeEvent, RuntimeOrigin, QAS, QQQ,
@@ -72,6 +73,11 @@ fn a_depositor_is_paid_the_depositors_share_of_an_eras_revenue() {
 		assert_eq!(pallet_deposits::TotalReceived::<Runtime>::get(), 10 * QQQ);
 		// The default split gives depositors 10 %: all of it is Bob's.
 		assert_eq!(Deposits::pending_rewards(&bob), 10 * QQQ);
+		// What wallets read through the runtime API.
+		assert_eq!(
+			<Runtime as DepositsApiV1<poseidon_runtime::Block, _, _>>::pending_rewards(bob.clone()),
+			10 * QQQ
+		);
 		assert_eq!(Deposits::pending_rewards(&eve), 0);
 		assert_ok!(Deposits::claim(RuntimeOrigin::signed(bob.clone())));
 		assert_eq!(

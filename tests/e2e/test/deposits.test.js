@@ -74,6 +74,8 @@ describe('deposit plans on poseidon-node --dev', () => {
       180000, `the depositors' pool of era ${era}`);
     assert.equal(shared.event.data.amount.toBigInt(), 20n * QQQ);
 
+    // Wallets read what a claim would pay from the runtime API.
+    assert.equal((await api.call.depositsApi.pendingRewards(bob.address)).toBigInt(), 20n * QQQ);
     const qqqBefore = await qqq(api, bob.address);
     const claimed = await submit(api, api.tx.deposits.claim(), bob);
     assert.equal(claimed.error, null);
@@ -82,6 +84,7 @@ describe('deposit plans on poseidon-node --dev', () => {
     assert.equal(await qqq(api, bob.address, claimed.blockHash), qqqBefore + 20n * QQQ - fee);
 
     // Nothing more to claim.
+    assert.equal((await api.call.depositsApi.pendingRewards(bob.address)).toBigInt(), 0n);
     const again = await submit(api, api.tx.deposits.claim(), bob);
     assert.deepEqual(again.error, { kind: 'Module', section: 'deposits', name: 'NothingToClaim' });
 
