@@ -3,8 +3,8 @@
 //! Core, Metadata (all versions), BlockBuilder, TaggedTransactionQueue,
 //! OffchainWorkerApi, AuraApi, GrandpaApi, SessionKeys, AccountNonceApi,
 //! TransactionPaymentApi, TransactionPaymentCallApi, GenesisBuilder,
-//! RuntimeViewFunction and DepositsApi (a depositor's pending QQQ), plus Benchmark and
-//! TryRuntime behind their features.
+//! RuntimeViewFunction, RevenueApi (a miner's claimable eras) and DepositsApi (a
+//! depositor's pending QQQ), plus Benchmark and TryRuntime behind their features.
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
@@ -150,6 +150,12 @@ impl_runtime_apis! {
 			_authority_id: GrandpaId,
 		) -> Option<sp_consensus_grandpa::OpaqueKeyOwnershipProof> {
 			None
+		}
+	}
+
+	impl pallet_revenue_runtime_api::RevenueApi<Block, AccountId, Balance> for Runtime {
+		fn claimable_rewards(miner: AccountId) -> Vec<(poseidon_primitives::era::EraIndex, Balance)> {
+			crate::Revenue::claimable_rewards(&miner)
 		}
 	}
 

@@ -47,6 +47,25 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
+	/// The settled eras in which `miner` has a reward it has not claimed, with what
+	/// `claim_miner_rewards` would pay for each: wallets read it through the runtime API
+	/// to know which eras to claim. Reads at most [`Config::HistoryDepth`] eras; not for
+	/// use in transactions.
+	pub fn claimable_rewards(miner: &T::AccountId) -> alloc::vec::Vec<(EraIndex, BalanceOf<T>)> {
+		let next_to_settle = NextEraToSettle::<T>::get();
+		let oldest = next_to_settle.saturating_sub(T::HistoryDepth::get());
+		(oldest..next_to_settle)
+			.filter(|era| !ClaimedRewards::<T>::contains_key(era, miner))
+			.filter_map(|era| {
+				let reward = EraRewards::<T>::get(era)?;
+				let power = T::Power::miner_power(era, miner);
+				let amount = Self::share_of(reward.miner_pool, power, reward.total_power)
+					.min(reward.miner_pool.saturating_sub(reward.claimed));
+				(!amount.is_zero()).then_some((era, amount))
+			})
+			.collect()
+	}
+
 	/// `pool × power / total_power`, rounded down, computed without overflow.
 	pub fn share_of(pool: BalanceOf<T>, power: u128, total_power: u128) -> BalanceOf<T> {
 		let pool: u128 = pool.unique_saturated_into();

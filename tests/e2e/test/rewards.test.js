@@ -86,6 +86,10 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     assert.equal(toTreasury.event.data.amount.toBigInt(), 10n * QQQ);
     assert.equal(await qqq(api, depositorPool, settled.blockHash), await qqq(api, depositorPool, parent));
 
+    // A wallet asks the runtime which eras each miner can claim, and for how much.
+    const claimable = await api.call.revenueApi.claimableRewards(eve.address);
+    assert.deepEqual(claimable.map(([e, amount]) => [e.toNumber(), amount.toBigInt()]), [[era, 52_500_000_000_000n]]);
+
     // Charlie claims for both miners; each gets exactly its share of the 70 QQQ pool.
     const daveBeforeClaim = await qqq(api, dave.address);
     const eveBeforeClaim = await qqq(api, eve.address);
@@ -100,5 +104,6 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     // Each (miner, era) is paid once.
     const again = await submit(api, api.tx.revenue.claimMinerRewards(dave.address, [era]), charlie);
     assert.deepEqual(again.error, { kind: 'Module', section: 'revenue', name: 'AlreadyClaimed' });
+    assert.equal((await api.call.revenueApi.claimableRewards(dave.address)).length, 0);
   });
 });

@@ -140,3 +140,40 @@ fn claim_records_of_swept_eras_are_pruned_when_idle() {
 		assert_noop!(claim(MINER_A, vec![0]), Error::<Test>::EraExpired);
 	});
 }
+
+#[test]
+fn wallets_see_which_eras_a_miner_can_claim() {
+	build_and_execute(|| {
+		assert!(Revenue::claimable_rewards(&MINER_A).is_empty());
+		pay(CUSTOMER, 1_000);
+		set_power(0, MINER_A, 1);
+		set_power(0, MINER_B, 3);
+		settle_current_era();
+		pay(CUSTOMER, 2_000);
+		set_power(1, MINER_B, 5);
+		settle_current_era();
+		pay(CUSTOMER, 100);
+		set_power(2, MINER_A, 2);
+		start_next_era(); // era 2 is not settled yet: not listed
+		assert_eq!(Revenue::claimable_rewards(&MINER_A), vec![(0, 175)]);
+		assert_eq!(Revenue::claimable_rewards(&MINER_B), vec![(0, 525), (1, 1_400)]);
+		assert_ok!(claim(MINER_B, vec![1]));
+		assert_eq!(Revenue::claimable_rewards(&MINER_B), vec![(0, 525)]);
+		assert!(Revenue::claimable_rewards(&MINER_C).is_empty());
+	});
+}
+
+#[test]
+fn swept_eras_are_no_longer_claimable() {
+	build_and_execute(|| {
+		pay(CUSTOMER, 1_000);
+		set_power(0, MINER_A, 1);
+		settle_current_era();
+		for _ in 0..HISTORY_DEPTH - 1 {
+			settle_current_era();
+		}
+		assert_eq!(Revenue::claimable_rewards(&MINER_A), vec![(0, 700)]);
+		settle_current_era();
+		assert!(Revenue::claimable_rewards(&MINER_A).is_empty());
+	});
+}
