@@ -1,5 +1,6 @@
 //! The reward-per-weight accumulator: how each era's depositors' pool is shared among all
-//! positions in O(1), whatever their number.
+//! positions in O(1), whatever their number. The arithmetic is
+//! [`poseidon_primitives::reward_accumulator`]'s; this module applies it to positions.
 //!
 //! [`RewardPerWeight`] is the QQQ (in base units, scaled by [`SCALE`]) that one unit of
 //! weight has earned since genesis. When a pool of `amount` is shared among the total
@@ -24,54 +25,9 @@
 //! such eras. Should it ever be about to overflow, the pool goes to the treasury instead.
 
 use crate::{pallet::*, Position};
-use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
-use sp_core::U256;
+pub use poseidon_primitives::reward_accumulator::SCALE;
+pub(crate) use poseidon_primitives::reward_accumulator::{earned_between, share};
 use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto};
-
-/// Fixed-point scale of the accumulator (10¹⁸).
-pub const SCALE: u128 = 1_000_000_000_000_000_000;
-
-/// `a × b / c` rounded down, computed without intermediate overflow; zero if `c` is zero
-/// or the result does not fit.
-pub(crate) fn mul_div(a: u128, b: u128, c: u128) -> u128 {
-	multiply_by_rational_with_rounding(a, b, c, Rounding::Down).unwrap_or(0)
-}
-
-/// The result of sharing one pool.
-pub(crate) struct Sharing {
-	/// The accumulator's new value.
-	pub reward_per_weight: u128,
-	/// What the division left over, in base units × [`SCALE`] (less than the weight).
-	pub remainder: u128,
-}
-
-/// Shares `amount` plus the `remainder` of earlier pools among `total_weight` on top of
-/// `reward_per_weight`; `None` if there is no weight or the accumulator would overflow.
-pub(crate) fn share(
-	amount: u128,
-	remainder: u128,
-	total_weight: u128,
-	reward_per_weight: u128,
-) -> Option<Sharing> {
-	if total_weight == 0 {
-		return None;
-	}
-	// At most (2¹²⁸ − 1) × 10¹⁸ + 2¹²⁸: far below 2²⁵⁶.
-	let scaled = U256::from(amount) * U256::from(SCALE) + U256::from(remainder);
-	let weight = U256::from(total_weight);
-	let increment = scaled / weight;
-	let left = scaled - increment * weight;
-	if increment.bits() > 128 {
-		return None;
-	}
-	let reward_per_weight = reward_per_weight.checked_add(increment.low_u128())?;
-	Some(Sharing { reward_per_weight, remainder: left.low_u128() })
-}
-
-/// What `weight` earned while the accumulator went from `from` to `to`.
-pub(crate) fn earned_between(weight: u128, from: u128, to: u128) -> u128 {
-	mul_div(weight, to.saturating_sub(from), SCALE)
-}
 
 impl<T: Config> Pallet<T> {
 	/// The accumulator value from which `position` earns: the value it was last paid up

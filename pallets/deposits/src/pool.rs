@@ -49,7 +49,7 @@ impl<T: Config> Pallet<T> {
 		}
 		match accumulator::share(Self::qqq_units(pool), remainder, total_weight, reward_per_weight) {
 			Some(sharing) => {
-				RewardPerWeight::<T>::put(sharing.reward_per_weight);
+				RewardPerWeight::<T>::put(sharing.reward_per_stake);
 				RewardRemainder::<T>::put(sharing.remainder);
 				Self::deposit_event(Event::PoolShared { era, amount: pool, total_weight });
 			},

@@ -13,6 +13,9 @@
 //! - [`supernodes::SupernodeSet`]: who the supernodes are;
 //! - [`pools::RewardPool`]: where settlement sends the depositor and supernode pools;
 //! - [`treasury::TreasuryAccount`]: the company's account.
+//!
+//! [`reward_accumulator`] holds the O(1) reward-sharing arithmetic the pallets that share
+//! pools have in common.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -21,6 +24,7 @@ extern crate alloc;
 pub mod era;
 pub mod pools;
 pub mod power;
+pub mod reward_accumulator;
 pub mod supernodes;
 pub mod time;
 pub mod tokens;

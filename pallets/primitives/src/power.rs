@@ -20,6 +20,9 @@ pub trait ProvenPower<AccountId> {
 	/// Accepted power of `miner` in `era`; zero without a proof or after rejection.
 	fn miner_power(era: EraIndex, miner: &AccountId) -> Power;
 
+	/// Whether `who` is a registered miner now (working, not leaving).
+	fn is_registered_miner(who: &AccountId) -> bool;
+
 	/// Records `power` as `miner`'s accepted power in `era` (and in the era's total).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_power_for_benchmark(era: EraIndex, miner: &AccountId, power: Power);
@@ -27,4 +30,8 @@ pub trait ProvenPower<AccountId> {
 	/// Registers `count` miners, so that benchmarks can show a cost does not depend on it.
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_miners_for_benchmark(count: u32);
+
+	/// Registers `who` as a working miner.
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miner_for_benchmark(who: &AccountId);
 }

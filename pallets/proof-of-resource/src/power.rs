@@ -96,6 +96,10 @@ impl<T: Config> ProvenPower<T::AccountId> for Pallet<T> {
 		Proofs::<T>::get(era, miner).map(|proof| proof.accepted_power()).unwrap_or(0)
 	}
 
+	fn is_registered_miner(who: &T::AccountId) -> bool {
+		Miners::<T>::get(who).is_some_and(|miner| matches!(miner.status, crate::MinerStatus::Active))
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_power_for_benchmark(era: EraIndex, miner: &T::AccountId, power: Power) {
 		let proof = crate::ProofRecord {
@@ -114,26 +118,30 @@ impl<T: Config> ProvenPower<T::AccountId> for Pallet<T> {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_miners_for_benchmark(count: u32) {
+		for index in 0..count {
+			let who: T::AccountId = frame_benchmarking::account("registered-miner", index, 0);
+			Self::register_miner_for_benchmark(&who);
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miner_for_benchmark(who: &T::AccountId) {
 		let profile = crate::MinerProfile {
 			bandwidth_mbps: 1_000,
 			cpu_millicores: 4_000,
 			storage_gib: 1_000,
 			region: 276,
 		};
-		let era = Self::era_state().current;
-		for index in 0..count {
-			let who: T::AccountId = frame_benchmarking::account("registered-miner", index, 0);
-			Miners::<T>::insert(
-				&who,
-				crate::Miner {
-					profile,
-					next_profile: None,
-					bond: Default::default(),
-					registered_in: era,
-					status: crate::MinerStatus::Active,
-				},
-			);
+		let miner = crate::Miner {
+			profile,
+			next_profile: None,
+			bond: Default::default(),
+			registered_in: Self::era_state().current,
+			status: crate::MinerStatus::Active,
+		};
+		if Miners::<T>::get(who).is_none() {
+			MinerCount::<T>::mutate(|total| *total = total.saturating_add(1));
 		}
-		MinerCount::<T>::mutate(|total| *total = total.saturating_add(count));
+		Miners::<T>::insert(who, miner);
 	}
 }

@@ -105,6 +105,10 @@ impl ProvenPower<u64> for Power_ {
 		POWER.with(|p| p.borrow().get(&(era, *miner)).copied().unwrap_or(0))
 	}
 
+	fn is_registered_miner(_who: &u64) -> bool {
+		true
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_power_for_benchmark(era: EraIndex, miner: &u64, power: Power) {
 		set_power(era, *miner, power);
@@ -112,6 +116,9 @@ impl ProvenPower<u64> for Power_ {
 
 	#[cfg(feature = "runtime-benchmarks")]
 	fn register_miners_for_benchmark(_count: u32) {}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miner_for_benchmark(_who: &u64) {}
 }
 
 /// A pool that records what it received.
