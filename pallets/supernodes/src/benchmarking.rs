@@ -1,0 +1,264 @@
+//! Benchmarks of every call, of the election at the configured maxima and of sharing a
+//! pool among the most supernodes.
+
+use super::*;
+use alloc::vec::Vec;
+use frame_benchmarking::v2::*;
+use frame_support::traits::{
+	fungible::{Inspect, Mutate},
+	EnsureOrigin, Get, Hooks,
+};
+use frame_support::BoundedVec;
+use frame_system::RawOrigin;
+use poseidon_primitives::{era::EraClock, power::ProvenPower};
+use sp_runtime::Perbill;
+
+/// An account with plenty of QAS and QQQ.
+fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
+	let who: T::AccountId = account(name, index, 0);
+	// Enough for a bond and the largest vote, and no more: the total issuance scales the
+	// election's vote weights.
+	let qas = T::CandidacyBond::get() * 2u32.into() + vote_amount::<T>() * 100u32.into();
+	T::Qas::set_balance(&who, qas);
+	T::Qqq::set_balance(&who, T::Qqq::minimum_balance() * 1_000u32.into());
+	who
+}
+
+/// A registered miner with power in the current era, standing for election.
+fn candidate<T: Config>(index: u32) -> T::AccountId {
+	let who = funded::<T>("candidate", index);
+	T::Miners::register_miner_for_benchmark(&who);
+	T::Miners::set_power_for_benchmark(T::Clock::current_era(), &who, 1_000);
+	Pallet::<T>::add_candidate(&who, Perbill::from_percent(10)).expect("the candidate can stand");
+	who
+}
+
+/// `count` candidates.
+fn candidates<T: Config>(count: u32) -> Vec<T::AccountId> {
+	(0..count).map(candidate::<T>).collect()
+}
+
+/// Candidates to make `total` in all with those of the benchmarked chain's genesis; returns
+/// them all.
+fn candidates_in_all<T: Config>(total: u32) -> Vec<T::AccountId> {
+	let mut all: Vec<T::AccountId> = Candidates::<T>::iter_keys().collect();
+	all.extend(candidates::<T>(total.saturating_sub(all.len() as u32)));
+	all
+}
+
+/// A voter backing `targets` with `amount`.
+fn voter<T: Config>(index: u32, targets: Vec<T::AccountId>, amount: QasOf<T>) -> T::AccountId {
+	let who = funded::<T>("voter", index);
+	Pallet::<T>::do_vote(who.clone(), targets, amount).expect("the vote is valid");
+	who
+}
+
+/// The largest vote: `MaxVotesPerVoter` targets among `candidates`, starting at `index`.
+fn widest_vote<T: Config>(candidates: &[T::AccountId], index: u32) -> Vec<T::AccountId> {
+	let width = (T::MaxVotesPerVoter::get() as usize).min(candidates.len());
+	(0..width).map(|i| candidates[(index as usize + i) % candidates.len()].clone()).collect()
+}
+
+fn vote_amount<T: Config>() -> QasOf<T> {
+	T::MinVote::get() * 10u32.into()
+}
+
+/// Election parameters electing the most supernodes and runners-up.
+fn largest_election<T: Config>() {
+	Params::<T>::put(ElectionParams {
+		term_length: 1,
+		desired_supernodes: T::MaxSupernodes::get(),
+		desired_runners_up: T::MaxRunnersUp::get(),
+		min_validators: 1,
+	});
+}
+
+/// Makes exactly `accounts` the supernodes (and `runners_up` the runners-up), whatever
+/// the genesis of the benchmarked chain elected.
+fn make_supernodes<T: Config>(accounts: &[T::AccountId], runners_up: &[T::AccountId]) {
+	let elected = |who: &T::AccountId| Elected { who: who.clone(), support: vote_amount::<T>() };
+	Supernodes::<T>::put(BoundedVec::truncate_from(accounts.iter().map(elected).collect::<Vec<_>>()));
+	RunnersUp::<T>::put(BoundedVec::truncate_from(runners_up.iter().map(elected).collect::<Vec<_>>()));
+}
+
+/// `count` new supernodes, each backed by one voter.
+fn elected_supernodes<T: Config>(count: u32) -> Vec<T::AccountId> {
+	let supernodes = candidates::<T>(count);
+	for (index, supernode) in supernodes.iter().enumerate() {
+		voter::<T>(index as u32, alloc::vec![supernode.clone()], vote_amount::<T>());
+	}
+	make_supernodes::<T>(&supernodes, &[]);
+	supernodes
+}
+
+#[benchmarks]
+mod benchmarks {
+	use super::*;
+
+	/// The worst case looks at every era of the power window: the miner proved only in the
+	/// oldest one.
+	#[benchmark]
+	fn submit_candidacy() {
+		candidates::<T>(T::MaxCandidates::get().saturating_sub(Candidates::<T>::count() + 1));
+		let who = funded::<T>("miner", 0);
+		T::Miners::register_miner_for_benchmark(&who);
+		let now = T::MinProvenEras::get() + 1;
+		T::Clock::set_era_for_benchmark(now);
+		T::Miners::set_power_for_benchmark(now - T::MinProvenEras::get(), &who, 1);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), Perbill::from_percent(10));
+
+		assert!(Candidates::<T>::contains_key(&who));
+	}
+
+	/// The worst case is a runner-up with the most runners-up.
+	#[benchmark]
+	fn renounce_candidacy() {
+		let runners_up = candidates::<T>(T::MaxRunnersUp::get().max(1));
+		make_supernodes::<T>(&[], &runners_up);
+		let runner_up = runners_up[runners_up.len() - 1].clone();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(runner_up.clone()));
+
+		assert!(!Candidates::<T>::contains_key(&runner_up));
+	}
+
+	#[benchmark]
+	fn set_commission() {
+		let who = candidate::<T>(0);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), T::MaxCommission::get());
+
+		assert_eq!(Candidates::<T>::get(&who).map(|c| c.commission), Some(T::MaxCommission::get()));
+	}
+
+	/// A voter with an old vote naming `MaxVotesPerVoter` supernodes that earned rewards
+	/// replaces it with a vote naming `n` other candidates.
+	#[benchmark]
+	fn vote(n: Linear<1, { T::MaxVotesPerVoter::get() }>) {
+		let width = T::MaxVotesPerVoter::get();
+		let all = candidates::<T>(width + n);
+		let (old, new) = all.split_at(width as usize);
+		let who = voter::<T>(0, old.to_vec(), vote_amount::<T>());
+		make_supernodes::<T>(old, &[]);
+		Pallet::<T>::share_pool(0, T::Qqq::minimum_balance() * 1_000u32.into());
+		let new = new.to_vec();
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()), new.clone(), vote_amount::<T>() * 2u32.into());
+
+		let recorded: Vec<_> = Voters::<T>::get(&who).unwrap().targets.into_iter().map(|t| t.candidate).collect();
+		assert_eq!(recorded, new);
+	}
+
+	#[benchmark]
+	fn remove_voter(n: Linear<1, { T::MaxVotesPerVoter::get() }>) {
+		let all = candidates::<T>(n);
+		let who = voter::<T>(0, all, vote_amount::<T>());
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!Voters::<T>::contains_key(&who));
+	}
+
+	/// A voter backing `n` supernodes that all earned rewards, who is also owed a
+	/// commission.
+	#[benchmark]
+	fn claim_rewards(n: Linear<1, { T::MaxVotesPerVoter::get().min(T::MaxSupernodes::get()) }>) {
+		let supernodes = elected_supernodes::<T>(n);
+		let who = voter::<T>(n, supernodes.clone(), vote_amount::<T>());
+		Pallet::<T>::share_pool(0, T::Qqq::minimum_balance() * 1_000u32.into());
+		UnclaimedRewards::<T>::insert(&who, T::Qqq::minimum_balance());
+		T::Qqq::mint_into(&Pallet::<T>::pool_account(), T::Qqq::minimum_balance() * 2_000u32.into())
+			.expect("minting works");
+		TotalReceived::<T>::mutate(|total| *total += T::Qqq::minimum_balance() * 2_000u32.into());
+		let before = T::Qqq::balance(&who);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(T::Qqq::balance(&who) > before);
+	}
+
+	#[benchmark]
+	fn set_election_params() -> Result<(), BenchmarkError> {
+		let origin = T::ParamsOrigin::try_successful_origin().map_err(|_| BenchmarkError::Weightless)?;
+		let params = ElectionParams {
+			term_length: T::MaxTermLength::get(),
+			desired_supernodes: T::MaxSupernodes::get(),
+			desired_runners_up: T::MaxRunnersUp::get(),
+			min_validators: 1,
+		};
+
+		#[extrinsic_call]
+		_(origin as T::RuntimeOrigin, params);
+
+		assert_eq!(Params::<T>::get(), params);
+		Ok(())
+	}
+
+	#[benchmark]
+	fn on_initialize_no_election() {
+		NextElectionEra::<T>::put(T::Clock::current_era() + 1);
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(CurrentTerm::<T>::get(), 0);
+	}
+
+	/// The election with `c` candidates and `v` voters, each vote naming
+	/// `MaxVotesPerVoter` candidates with a different amount, electing the most
+	/// supernodes and runners-up.
+	#[benchmark]
+	fn elect(c: Linear<1, { T::MaxCandidates::get() }>, v: Linear<1, { T::MaxVoters::get() }>) {
+		let all = candidates_in_all::<T>(c);
+		for index in 0..v.saturating_sub(Voters::<T>::count()) {
+			// Votes are written directly: the election only reads them.
+			let targets = widest_vote::<T>(&all, index);
+			let amount = vote_amount::<T>() + index.into();
+			let stake_per_target = 1;
+			let targets = targets
+				.into_iter()
+				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: 0 })
+				.collect::<Vec<_>>();
+			let record = Voter { amount, stake_per_target, targets: BoundedVec::truncate_from(targets) };
+			Voters::<T>::insert(account::<T::AccountId>("voter", index, 0), record);
+		}
+		largest_election::<T>();
+		NextElectionEra::<T>::put(T::Clock::current_era());
+		let now = frame_system::Pallet::<T>::block_number();
+
+		#[block]
+		{
+			Pallet::<T>::on_initialize(now);
+		}
+
+		assert_eq!(CurrentTerm::<T>::get(), 1);
+		assert!(!Supernodes::<T>::get().is_empty());
+	}
+
+	/// Sharing a pool among `s` supernodes, each with backers.
+	#[benchmark]
+	fn share_pool(s: Linear<1, { T::MaxSupernodes::get() }>) {
+		elected_supernodes::<T>(s);
+		let amount = T::Qqq::minimum_balance() * 1_000u32.into();
+		T::Qqq::mint_into(&Pallet::<T>::pool_account(), amount).expect("minting works");
+
+		#[block]
+		{
+			Pallet::<T>::share_pool(1, amount);
+		}
+
+		assert_eq!(TotalReceived::<T>::get(), amount);
+	}
+
+	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
+}

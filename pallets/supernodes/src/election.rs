@@ -1,0 +1,97 @@
+//! The election held at the start of every term: sequential Phragmén over all candidates
+//! and votes.
+//!
+//! Sequential Phragmén (`sp-npos-elections`) elects one candidate per round, each time the
+//! one whose election spreads the voters' load most evenly, so a large minority of QAS
+//! still wins its share of seats. The first `desired_supernodes` winners become the
+//! supernodes, the next `desired_runners_up` the runners-up. Candidates without a single
+//! vote are never elected.
+//!
+//! The election reads every candidate and every vote, so its cost grows with both; the
+//! hook charges the weight benchmarked for the actual numbers, and `integrity_test`
+//! checks that at [`Config::MaxCandidates`] and [`Config::MaxVoters`] (each vote naming
+//! [`Config::MaxVotesPerVoter`] candidates) it takes at most
+//! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
+
+use crate::{pallet::*, Elected, TermIndex};
+use alloc::vec::Vec;
+use frame_support::{
+	traits::fungible::Inspect,
+	BoundedVec,
+};
+use poseidon_primitives::era::EraClock;
+use sp_npos_elections::{seq_phragmen, ExtendedBalance, VoteWeight};
+use sp_runtime::{
+	traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
+	Perbill,
+};
+
+/// Phragmén weighs votes in `u64`; QAS amounts are `u128`. Amounts are divided by this
+/// factor, chosen from the total issuance so that no amount can overflow.
+fn vote_factor(total_issuance: u128) -> u128 {
+	(total_issuance / u128::from(VoteWeight::MAX)).saturating_add(1)
+}
+
+impl<T: Config> Pallet<T> {
+	/// Holds the election of `term` and schedules the next one.
+	pub(crate) fn elect(term: TermIndex) {
+		let params = Params::<T>::get();
+		CurrentTerm::<T>::put(term);
+		NextElectionEra::<T>::put(T::Clock::current_era().saturating_add(params.term_length));
+
+		let factor = vote_factor(T::Qas::total_issuance().unique_saturated_into());
+		let candidates: Vec<T::AccountId> = Candidates::<T>::iter_keys().collect();
+		let voters: Vec<_> = Voters::<T>::iter()
+			.map(|(who, voter)| {
+				let amount: u128 = voter.amount.unique_saturated_into();
+				let weight = VoteWeight::try_from(amount / factor).unwrap_or(VoteWeight::MAX);
+				(who, weight, voter.targets.into_iter().map(|target| target.candidate))
+			})
+			.collect();
+		let to_elect = params.desired_supernodes.saturating_add(params.desired_runners_up) as usize;
+		let winners: Vec<(T::AccountId, ExtendedBalance)> =
+			match seq_phragmen::<T::AccountId, Perbill>(to_elect, candidates, voters, None) {
+				Ok(result) => result.winners.into_iter().filter(|(_, support)| *support > 0).collect(),
+				// Phragmén only fails on arithmetic errors in normalising its result; the
+				// election then elects nobody, and the current supernodes stay.
+				Err(_) => Vec::new(),
+			};
+
+		let to_elected = |(who, support): (T::AccountId, ExtendedBalance)| Elected {
+			who,
+			support: QasOf::<T>::unique_saturated_from(support.saturating_mul(factor)),
+		};
+		let mut winners = winners.into_iter().map(to_elected);
+		let supernodes: Vec<_> = winners.by_ref().take(params.desired_supernodes as usize).collect();
+		let runners_up: Vec<_> = winners.take(params.desired_runners_up as usize).collect();
+
+		if (supernodes.len() as u32) < params.min_validators {
+			Self::deposit_event(Event::SupernodesKept { term, elected: supernodes.len() as u32 });
+			return;
+		}
+		let supernodes = BoundedVec::truncate_from(supernodes);
+		let runners_up = BoundedVec::truncate_from(runners_up);
+		Self::deposit_event(Event::NewTerm {
+			term,
+			supernodes: supernodes.iter().map(|e| (e.who.clone(), e.support)).collect(),
+			runners_up: runners_up.iter().map(|e| e.who.clone()).collect(),
+		});
+		Supernodes::<T>::put(supernodes);
+		RunnersUp::<T>::put(runners_up);
+	}
+}
+
+#[cfg(test)]
+mod tests {
+	use super::vote_factor;
+
+	#[test]
+	fn the_vote_factor_keeps_every_amount_within_u64() {
+		assert_eq!(vote_factor(0), 1);
+		assert_eq!(vote_factor(u64::MAX as u128), 2);
+		// 100 000 000 QAS of 10¹² base units.
+		let issuance = 100_000_000 * 1_000_000_000_000u128;
+		assert_eq!(vote_factor(issuance), 6);
+		assert!(issuance / vote_factor(issuance) <= u64::MAX as u128);
+	}
+}

@@ -1,0 +1,640 @@
+//! # Supernodes pallet
+//!
+//! QAS holders elect **supernodes**: the miners that verify other miners' proofs, produce
+//! and finalize blocks, and share the supernode pool of every era with the QAS holders who
+//! voted for them.
+//!
+//! - **Candidates** ([`Pallet::submit_candidacy`]): only a registered miner that has had
+//!   accepted power in one of the last [`Config::MinProvenEras`] eras may stand, so votes
+//!   alone cannot elect a node that does no work. A candidate holds
+//!   [`Config::CandidacyBond`] QAS ([`HoldReason::CandidacyBond`]) and names its
+//!   commission (at most [`Config::MaxCommission`]). [`Pallet::renounce_candidacy`]
+//!   releases the bond, except for a supernode in its term: it serves the term out.
+//! - **Voters** ([`Pallet::vote`]): a vote approves of up to [`Config::MaxVotesPerVoter`]
+//!   candidates and locks an amount of QAS ([`FreezeReason::Vote`]); voting again replaces
+//!   the vote, [`Pallet::remove_voter`] unlocks it. [`Config::MaxVoters`] and
+//!   [`Config::MaxCandidates`] are enforced when a vote or candidacy is submitted, with a
+//!   named error, so an election never has to drop anybody.
+//! - **Elections** ([`election`]): every [`ElectionParams::term_length`] eras, at the
+//!   start of a term, sequential Phragmén (`sp-npos-elections`) elects
+//!   [`ElectionParams::desired_supernodes`] supernodes and then the runners-up. The
+//!   supernodes, with the support Phragmén gave each, are stored in [`Supernodes`]. The
+//!   election's weight is benchmarked at the configured maxima and `integrity_test`
+//!   proves it takes at most a quarter of a block.
+//!
+//! ## What supernodes are
+//!
+//! 1. the accounts that may reject proofs: this pallet implements
+//!    [`poseidon_primitives::supernodes::SupernodeSet`] for the proof-of-resource pallet;
+//! 2. the validators: [`Pallet::plan_validators`] gives the session pallet's session
+//!    manager the elected supernodes that have registered session keys, so they become the
+//!    Aura and GRANDPA authorities at the next session; with fewer than
+//!    [`ElectionParams::min_validators`] of them the current validators stay;
+//! 3. the receivers of the supernode pool ([`rewards`]): each era's pool is divided
+//!    equally among the supernodes; each keeps its commission and the rest goes to the
+//!    QAS voters backing it, pro rata to their backing.
+//!
+//! ## Backing and rewards in O(1)
+//!
+//! A vote of `amount` QAS for `k` candidates backs each of them with `amount / k` for
+//! rewards: a voter's reward weight does not grow with the number of candidates it names,
+//! and the part behind a candidate that is not elected earns nothing, as in any
+//! nominated-proof-of-stake system. Each account voted for has a [`Backing`]: the stake
+//! behind it and a reward-per-stake accumulator
+//! ([`poseidon_primitives::reward_accumulator`]) raised when the account, as a supernode,
+//! receives its part of a pool. A voter remembers, per target, the accumulator value up to
+//! which it was paid. Sharing a pool therefore touches one record per supernode, and a
+//! claim one record per target of the claimer, whatever the number of voters.
+//!
+//! Phragmén's support (stored with each supernode) is how the election apportioned the
+//! voters' QAS while choosing winners; rewards use the equal split above because it can be
+//! maintained in O(1) per vote, where Phragmén's apportionment changes with every election
+//! for every voter.
+
+#![cfg_attr(not(feature = "std"), no_std)]
+
+extern crate alloc;
+
+pub use pallet::*;
+pub use types::*;
+pub use weights::WeightInfo;
+
+#[cfg(feature = "runtime-benchmarks")]
+mod benchmarking;
+mod candidacy;
+pub mod election;
+#[cfg(test)]
+mod mock;
+pub mod rewards;
+pub mod session;
+#[cfg(test)]
+mod tests;
+pub mod types;
+mod voting;
+pub mod weights;
+
+pub use session::SessionKeysRegistered;
+
+#[frame_support::pallet]
+pub mod pallet {
+	use super::*;
+	use alloc::vec::Vec;
+	use frame_support::{
+		pallet_prelude::*,
+		traits::fungible::{Inspect, InspectFreeze, InspectHold, Mutate, MutateFreeze, MutateHold},
+		PalletId,
+	};
+	use frame_system::pallet_prelude::*;
+	use poseidon_primitives::{
+		era::{EraClock, EraIndex},
+		power::ProvenPower,
+		treasury::TreasuryAccount,
+	};
+	use sp_runtime::{
+		traits::{AccountIdConversion, Saturating, UniqueSaturatedFrom, Zero},
+		Perbill,
+	};
+
+	/// Balance of QAS.
+	pub type QasOf<T> =
+		<<T as Config>::Qas as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// Balance of QQQ.
+	pub type QqqOf<T> =
+		<<T as Config>::Qqq as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
+
+	/// A voter's record.
+	pub type VoterOf<T> =
+		Voter<<T as frame_system::Config>::AccountId, QasOf<T>, <T as Config>::MaxVotesPerVoter>;
+
+	/// The elected supernodes, or runners-up, in the order the election chose them.
+	pub type ElectedOf<T> = BoundedVec<
+		Elected<<T as frame_system::Config>::AccountId, QasOf<T>>,
+		<T as Config>::MaxSupernodes,
+	>;
+
+	/// Share of the block the election may take at the configured maxima.
+	pub const ELECTION_BLOCK_SHARE: Perbill = Perbill::from_percent(25);
+
+	/// The in-code storage version.
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+
+	#[pallet::pallet]
+	#[pallet::storage_version(STORAGE_VERSION)]
+	pub struct Pallet<T>(_);
+
+	/// Why this pallet holds QAS.
+	#[pallet::composite_enum]
+	pub enum HoldReason {
+		/// A supernode candidate's bond.
+		CandidacyBond,
+	}
+
+	/// Why this pallet freezes (locks) QAS.
+	#[pallet::composite_enum]
+	pub enum FreezeReason {
+		/// QAS behind a vote for supernodes.
+		Vote,
+	}
+
+	#[pallet::config]
+	pub trait Config: frame_system::Config {
+		/// The overarching event type.
+		#[allow(deprecated)]
+		type RuntimeEvent: From<Event<Self>> + IsType<<Self as frame_system::Config>::RuntimeEvent>;
+
+		/// QAS: candidacy bonds are held and votes are locked in it.
+		type Qas: Mutate<Self::AccountId>
+			+ InspectHold<Self::AccountId>
+			+ MutateHold<Self::AccountId, Reason = Self::RuntimeHoldReason>
+			+ InspectFreeze<Self::AccountId, Id = Self::RuntimeFreezeReason>
+			+ MutateFreeze<Self::AccountId>;
+
+		/// QQQ: the supernode pool arrives and rewards are paid in it.
+		type Qqq: Mutate<Self::AccountId>;
+
+		/// The overarching hold reason.
+		type RuntimeHoldReason: From<HoldReason>;
+
+		/// The overarching freeze reason.
+		type RuntimeFreezeReason: From<FreezeReason>;
+
+		/// The era clock (owned by the proof-of-resource pallet).
+		type Clock: EraClock;
+
+		/// Miners and their accepted power (owned by the proof-of-resource pallet).
+		type Miners: ProvenPower<Self::AccountId>;
+
+		/// Where a pool goes when there are no supernodes.
+		type Treasury: TreasuryAccount<Self::AccountId>;
+
+		/// Whether an account has registered session keys (the session pallet knows).
+		type SessionKeys: SessionKeysRegistered<Self::AccountId>;
+
+		/// Seed of the account the supernode pool is paid into and rewards are paid from.
+		/// It holds QQQ's existential deposit from genesis; rewards are paid keeping it
+		/// alive, so everything above it belongs to supernodes and their backers.
+		#[pallet::constant]
+		type PalletId: Get<PalletId>;
+
+		/// QAS a candidate holds: a stake in serving well.
+		#[pallet::constant]
+		type CandidacyBond: Get<QasOf<Self>>;
+
+		/// Smallest vote: keeps [`Config::MaxVoters`] from being filled with dust votes.
+		#[pallet::constant]
+		type MinVote: Get<QasOf<Self>>;
+
+		/// Most candidates at a time.
+		#[pallet::constant]
+		type MaxCandidates: Get<u32>;
+
+		/// Most voters at a time.
+		#[pallet::constant]
+		type MaxVoters: Get<u32>;
+
+		/// Most candidates one vote may name.
+		#[pallet::constant]
+		type MaxVotesPerVoter: Get<u32>;
+
+		/// Most supernodes an election may elect (and bound of the validator set).
+		#[pallet::constant]
+		type MaxSupernodes: Get<u32>;
+
+		/// Most runners-up an election may elect.
+		#[pallet::constant]
+		type MaxRunnersUp: Get<u32>;
+
+		/// Longest term governance may set, in eras.
+		#[pallet::constant]
+		type MaxTermLength: Get<EraIndex>;
+
+		/// Highest commission a candidate may set.
+		#[pallet::constant]
+		type MaxCommission: Get<Perbill>;
+
+		/// A candidate must have had accepted power in the current era or one of this many
+		/// eras before it.
+		#[pallet::constant]
+		type MinProvenEras: Get<EraIndex>;
+
+		/// Who may change [`ElectionParams`] (the `network_params` governance track).
+		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
+
+		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
+		type WeightInfo: WeightInfo;
+	}
+
+	/// The candidates.
+	#[pallet::storage]
+	pub type Candidates<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Candidate<QasOf<T>>, OptionQuery>;
+
+	/// The voters and their votes.
+	#[pallet::storage]
+	pub type Voters<T: Config> =
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, VoterOf<T>, OptionQuery>;
+
+	/// What backs each account voted for, for the sharing of supernode pools.
+	#[pallet::storage]
+	pub type Backings<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Backing, OptionQuery>;
+
+	/// The supernodes of the current term, in the order the election chose them.
+	#[pallet::storage]
+	pub type Supernodes<T: Config> = StorageValue<_, ElectedOf<T>, ValueQuery>;
+
+	/// The runners-up of the last election, in order.
+	#[pallet::storage]
+	pub type RunnersUp<T: Config> = StorageValue<_, ElectedOf<T>, ValueQuery>;
+
+	/// How elections are run.
+	#[pallet::storage]
+	pub type Params<T: Config> = StorageValue<_, ElectionParams, ValueQuery>;
+
+	/// The current term (0 from genesis).
+	#[pallet::storage]
+	pub type CurrentTerm<T: Config> = StorageValue<_, TermIndex, ValueQuery>;
+
+	/// The era at whose start the next election is held.
+	#[pallet::storage]
+	pub type NextElectionEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
+
+	/// The validator set last handed to the session pallet.
+	#[pallet::storage]
+	pub type PlannedValidators<T: Config> =
+		StorageValue<_, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
+
+	/// QQQ an account is owed and has not claimed: commissions, and rewards settled when
+	/// a vote changed.
+	#[pallet::storage]
+	pub type UnclaimedRewards<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, QqqOf<T>, ValueQuery>;
+
+	/// What dividing a pool equally among the supernodes left over: added to the next pool.
+	#[pallet::storage]
+	pub type CarriedDust<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+
+	/// All QQQ ever received from the revenue pallet.
+	#[pallet::storage]
+	pub type TotalReceived<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+
+	/// All QQQ ever paid to supernodes and voters.
+	#[pallet::storage]
+	pub type TotalRewardsPaid<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+
+	/// All QQQ ever sent to the treasury (pools of eras without supernodes).
+	#[pallet::storage]
+	pub type TotalToTreasury<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+
+	#[pallet::genesis_config]
+	pub struct GenesisConfig<T: Config> {
+		/// Eras per term.
+		pub term_length: EraIndex,
+		/// Supernodes per election.
+		pub desired_supernodes: u32,
+		/// Runners-up per election.
+		pub desired_runners_up: u32,
+		/// Fewest supernodes with session keys that may take over block production.
+		pub min_validators: u32,
+		/// Candidates from genesis, with their commission in percent. They hold the
+		/// candidacy bond like any candidate; the miner requirement applies to later ones.
+		pub candidates: Vec<(T::AccountId, u8)>,
+		/// Votes from genesis: voter, QAS amount (base units), targets.
+		pub voters: Vec<(T::AccountId, u128, Vec<T::AccountId>)>,
+	}
+
+	impl<T: Config> Default for GenesisConfig<T> {
+		/// [`ElectionParams::default`], within the runtime's bounds; no candidates.
+		fn default() -> Self {
+			let params = ElectionParams::default();
+			let desired_supernodes = params.desired_supernodes.min(T::MaxSupernodes::get());
+			Self {
+				term_length: params.term_length.min(T::MaxTermLength::get()),
+				desired_supernodes,
+				desired_runners_up: params.desired_runners_up.min(T::MaxRunnersUp::get()),
+				min_validators: params.min_validators.min(desired_supernodes),
+				candidates: Vec::new(),
+				voters: Vec::new(),
+			}
+		}
+	}
+
+	#[pallet::genesis_build]
+	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
+		fn build(&self) {
+			let params = ElectionParams {
+				term_length: self.term_length,
+				desired_supernodes: self.desired_supernodes,
+				desired_runners_up: self.desired_runners_up,
+				min_validators: self.min_validators,
+			};
+			Pallet::<T>::ensure_valid_params(&params).expect("invalid genesis election parameters");
+			Params::<T>::put(params);
+			for (who, commission) in &self.candidates {
+				let commission = Perbill::from_percent((*commission).into());
+				Pallet::<T>::add_candidate(who, commission).expect("a genesis candidate is invalid");
+			}
+			for (who, amount, targets) in &self.voters {
+				let amount = QasOf::<T>::unique_saturated_from(*amount);
+				Pallet::<T>::do_vote(who.clone(), targets.clone(), amount)
+					.expect("a genesis vote is invalid");
+			}
+			// The genesis candidates are the supernodes of term 0.
+			Pallet::<T>::elect(0);
+
+			let account = Pallet::<T>::pool_account();
+			let missing = T::Qqq::minimum_balance().saturating_sub(T::Qqq::balance(&account));
+			if !missing.is_zero() {
+				T::Qqq::mint_into(&account, missing).expect("minting the existential deposit works");
+			}
+		}
+	}
+
+	#[pallet::event]
+	#[pallet::generate_deposit(pub(super) fn deposit_event)]
+	pub enum Event<T: Config> {
+		/// `who` stands for election, holding `bond` QAS, with `commission`.
+		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
+		/// `who` no longer stands; its `bond` is released.
+		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
+		/// `who` set its commission.
+		CommissionSet { who: T::AccountId, commission: Perbill },
+		/// `who` votes for `targets` with `amount` QAS locked.
+		Voted { who: T::AccountId, amount: QasOf<T>, targets: Vec<T::AccountId> },
+		/// `who` removed its vote; its QAS is unlocked.
+		VoterRemoved { who: T::AccountId },
+		/// Term `term` begins with these supernodes (and the support Phragmén gave each)
+		/// and runners-up.
+		NewTerm {
+			term: TermIndex,
+			supernodes: Vec<(T::AccountId, QasOf<T>)>,
+			runners_up: Vec<T::AccountId>,
+		},
+		/// The election of term `term` elected only `elected` supernodes, fewer than
+		/// `min_validators`: the supernodes of the last term serve another term.
+		SupernodesKept { term: TermIndex, elected: u32 },
+		/// These supernodes, which have session keys, validate from the next session.
+		ValidatorsPlanned { validators: Vec<T::AccountId> },
+		/// `era`'s supernode pool of `amount` QQQ (with what was carried from before) was
+		/// divided among `supernodes` supernodes.
+		PoolShared { era: EraIndex, amount: QqqOf<T>, supernodes: u32 },
+		/// There were no supernodes: `era`'s pool of `amount` QQQ went to the treasury.
+		PoolSentToTreasury { era: EraIndex, amount: QqqOf<T> },
+		/// `who` was paid `amount` QQQ of commission and backers' rewards.
+		RewardsClaimed { who: T::AccountId, amount: QqqOf<T> },
+		/// Elections from the next one on follow `params`.
+		ElectionParamsSet { params: ElectionParams },
+	}
+
+	#[pallet::error]
+	pub enum Error<T> {
+		/// The account is a candidate already.
+		AlreadyCandidate,
+		/// The account is not a candidate.
+		NotCandidate,
+		/// Only registered miners may stand.
+		NotAMiner,
+		/// The miner has had no accepted power in the current era or the
+		/// [`Config::MinProvenEras`] eras before it.
+		NoRecentPower,
+		/// [`Config::MaxCandidates`] candidates stand already.
+		TooManyCandidates,
+		/// The commission is above [`Config::MaxCommission`].
+		CommissionTooHigh,
+		/// The account does not have that much QAS.
+		InsufficientQas,
+		/// A supernode cannot renounce during its term.
+		StillSupernode,
+		/// A vote must name at least one candidate.
+		NoTargets,
+		/// A vote names more than [`Config::MaxVotesPerVoter`] candidates.
+		TooManyTargets,
+		/// A vote names a candidate twice.
+		DuplicateTarget,
+		/// A vote names an account that is not a candidate.
+		TargetNotCandidate,
+		/// The vote is below [`Config::MinVote`].
+		VoteTooSmall,
+		/// [`Config::MaxVoters`] accounts vote already.
+		TooManyVoters,
+		/// The account has no vote.
+		NotVoter,
+		/// The account has no rewards to claim.
+		NothingToClaim,
+		/// Election parameters out of bounds: a term of 1 to [`Config::MaxTermLength`]
+		/// eras, 1 to [`Config::MaxSupernodes`] supernodes, at most
+		/// [`Config::MaxRunnersUp`] runners-up, and 1 to `desired_supernodes` validators.
+		InvalidParams,
+	}
+
+	#[pallet::hooks]
+	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
+		/// Holds the election when a term begins.
+		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
+			if T::Clock::current_era() < NextElectionEra::<T>::get() {
+				return T::WeightInfo::on_initialize_no_election();
+			}
+			let candidates = Candidates::<T>::count();
+			let voters = Voters::<T>::count();
+			Self::elect(CurrentTerm::<T>::get().saturating_add(1));
+			T::WeightInfo::elect(candidates, voters)
+		}
+
+		fn integrity_test() {
+			assert!(T::MaxVotesPerVoter::get() > 0, "a vote must be able to name a candidate");
+			assert!(T::MaxSupernodes::get() > 0);
+			assert!(T::MaxCandidates::get() > 0);
+			assert!(T::MaxTermLength::get() > 0);
+			assert!(
+				T::CandidacyBond::get() >= T::Qas::minimum_balance(),
+				"a bond below the existential deposit could not be held"
+			);
+			let block = <T as frame_system::Config>::BlockWeights::get().max_block;
+			let election = T::WeightInfo::elect(T::MaxCandidates::get(), T::MaxVoters::get());
+			let budget = ELECTION_BLOCK_SHARE * block;
+			assert!(
+				election.all_lte(budget),
+				"the election at the configured maxima ({election:?}) takes more than a quarter \
+				 of the block ({budget:?})"
+			);
+		}
+
+		#[cfg(feature = "try-runtime")]
+		fn try_state(_n: BlockNumberFor<T>) -> Result<(), sp_runtime::TryRuntimeError> {
+			Self::do_try_state()
+		}
+	}
+
+	#[pallet::call]
+	impl<T: Config> Pallet<T> {
+		/// Stand for election as a supernode, keeping `commission` of the supernode pool
+		/// share when elected.
+		///
+		/// Only a registered miner with accepted power in the current era or one of the
+		/// [`Config::MinProvenEras`] before it; holds [`Config::CandidacyBond`] QAS.
+		#[pallet::call_index(0)]
+		#[pallet::weight(T::WeightInfo::submit_candidacy())]
+		pub fn submit_candidacy(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_submit_candidacy(who, commission)
+		}
+
+		/// Stop standing for election and release the candidacy bond.
+		///
+		/// A supernode serves its term out and may renounce once an election has not
+		/// re-elected it. Votes naming the account stay as they are and count for nothing.
+		#[pallet::call_index(1)]
+		#[pallet::weight(T::WeightInfo::renounce_candidacy())]
+		pub fn renounce_candidacy(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_renounce_candidacy(who)
+		}
+
+		/// Change the caller's commission, from the next pool on.
+		#[pallet::call_index(2)]
+		#[pallet::weight(T::WeightInfo::set_commission())]
+		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_set_commission(who, commission)
+		}
+
+		/// Vote for up to [`Config::MaxVotesPerVoter`] candidates with `amount` QAS, which
+		/// stays locked until the vote is removed. A new vote replaces the caller's old
+		/// one; rewards the old vote earned are kept for [`Pallet::claim_rewards`].
+		#[pallet::call_index(3)]
+		#[pallet::weight(T::WeightInfo::vote(T::MaxVotesPerVoter::get()))]
+		pub fn vote(
+			origin: OriginFor<T>,
+			targets: Vec<T::AccountId>,
+			#[pallet::compact] amount: QasOf<T>,
+		) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_vote(who, targets, amount)
+		}
+
+		/// Remove the caller's vote and unlock its QAS; rewards it earned are kept for
+		/// [`Pallet::claim_rewards`].
+		#[pallet::call_index(4)]
+		#[pallet::weight(T::WeightInfo::remove_voter(T::MaxVotesPerVoter::get()))]
+		pub fn remove_voter(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_remove_voter(who)
+		}
+
+		/// Pay the caller what it is owed: its commission as a supernode and what its vote
+		/// earned from the supernodes it backs.
+		#[pallet::call_index(5)]
+		#[pallet::weight(T::WeightInfo::claim_rewards(T::MaxVotesPerVoter::get()))]
+		pub fn claim_rewards(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_claim_rewards(who)
+		}
+
+		/// Set how elections are run, from the next election on.
+		///
+		/// Only [`Config::ParamsOrigin`].
+		#[pallet::call_index(6)]
+		#[pallet::weight(T::WeightInfo::set_election_params())]
+		pub fn set_election_params(origin: OriginFor<T>, params: ElectionParams) -> DispatchResult {
+			T::ParamsOrigin::ensure_origin(origin)?;
+			Self::ensure_valid_params(&params)?;
+			Params::<T>::put(params);
+			Self::deposit_event(Event::ElectionParamsSet { params });
+			Ok(())
+		}
+	}
+
+	impl<T: Config> Pallet<T> {
+		/// The account the supernode pool is paid into and rewards are paid from.
+		pub fn pool_account() -> T::AccountId {
+			T::PalletId::get().into_account_truncating()
+		}
+
+		/// Whether `who` is a supernode of the current term.
+		pub fn is_supernode(who: &T::AccountId) -> bool {
+			Supernodes::<T>::get().iter().any(|elected| &elected.who == who)
+		}
+
+		/// Checks `params` against the configured bounds.
+		pub(crate) fn ensure_valid_params(params: &ElectionParams) -> DispatchResult {
+			let valid = (1..=T::MaxTermLength::get()).contains(&params.term_length) &&
+				(1..=T::MaxSupernodes::get()).contains(&params.desired_supernodes) &&
+				params.desired_runners_up <= T::MaxRunnersUp::get() &&
+				(1..=params.desired_supernodes).contains(&params.min_validators);
+			ensure!(valid, Error::<T>::InvalidParams);
+			Ok(())
+		}
+
+		/// Checks the pallet's invariants (after every unit test and by try-runtime): bonds
+		/// held match the candidates, locks match the votes, every backing is the sum of
+		/// the votes for it, and the pool account covers what is owed.
+		#[cfg(any(feature = "try-runtime", test))]
+		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
+			use alloc::collections::BTreeMap;
+			let bond_reason: T::RuntimeHoldReason = HoldReason::CandidacyBond.into();
+			let mut candidates = 0u32;
+			for (who, candidate) in Candidates::<T>::iter() {
+				ensure!(
+					T::Qas::balance_on_hold(&bond_reason, &who) == candidate.bond,
+					"a candidate's held bond differs from its record"
+				);
+				ensure!(candidate.commission <= T::MaxCommission::get(), "a commission is too high");
+				candidates += 1;
+			}
+			ensure!(Candidates::<T>::count() == candidates, "the candidate count is wrong");
+			ensure!(candidates <= T::MaxCandidates::get(), "too many candidates");
+
+			let vote_reason: T::RuntimeFreezeReason = FreezeReason::Vote.into();
+			let mut expected: BTreeMap<T::AccountId, (Stake, u32)> = BTreeMap::new();
+			let mut owed_to_voters = QqqOf::<T>::zero();
+			let mut voters = 0u32;
+			for (who, voter) in Voters::<T>::iter() {
+				ensure!(
+					T::Qas::balance_frozen(&vote_reason, &who) == voter.amount,
+					"a voter's lock differs from its vote"
+				);
+				ensure!(!voter.targets.is_empty(), "a vote without targets is stored");
+				for target in &voter.targets {
+					let entry = expected.entry(target.candidate.clone()).or_default();
+					entry.0 = entry.0.saturating_add(voter.stake_per_target);
+					entry.1 += 1;
+				}
+				owed_to_voters.saturating_accrue(Self::earned_by_vote(&voter));
+				voters += 1;
+			}
+			ensure!(Voters::<T>::count() == voters, "the voter count is wrong");
+			ensure!(voters <= T::MaxVoters::get(), "too many voters");
+			for (who, backing) in Backings::<T>::iter() {
+				let (stake, count) = expected.remove(&who).unwrap_or_default();
+				ensure!(backing.stake == stake, "a backing differs from the votes for it");
+				ensure!(backing.voters == count && count > 0, "a backing's voter count is wrong");
+			}
+			ensure!(expected.is_empty(), "a vote names an account without a backing record");
+
+			let supernodes = Supernodes::<T>::get();
+			ensure!(
+				supernodes.iter().all(|elected| Candidates::<T>::contains_key(&elected.who)),
+				"a supernode is not a candidate"
+			);
+
+			let owed = TotalReceived::<T>::get()
+				.saturating_sub(TotalRewardsPaid::<T>::get())
+				.saturating_sub(TotalToTreasury::<T>::get());
+			let unclaimed = UnclaimedRewards::<T>::iter_values()
+				.fold(QqqOf::<T>::zero(), |sum, amount| sum.saturating_add(amount));
+			ensure!(
+				owed_to_voters.saturating_add(unclaimed).saturating_add(CarriedDust::<T>::get()) <= owed,
+				"supernodes and voters are owed more than the pools brought in"
+			);
+			ensure!(
+				T::Qqq::reducible_balance(
+					&Self::pool_account(),
+					frame_support::traits::tokens::Preservation::Preserve,
+					frame_support::traits::tokens::Fortitude::Polite,
+				) >= owed,
+				"the pool account holds less than is owed"
+			);
+			Ok(())
+		}
+	}
+}

@@ -1,0 +1,350 @@
+//! A small runtime for the pallet's tests: System, QQQ and QAS balances and this pallet,
+//! with a hand-driven era clock, a miner registry the tests fill in, and a session-key
+//! registry. The tests play the revenue pallet's part themselves: [`settle`] pays an
+//! era's supernode pool into the pool account and announces it.
+
+use crate::{self as pallet_supernodes, ElectionParams};
+use core::cell::RefCell;
+use frame_support::{
+	derive_impl, parameter_types,
+	traits::{fungible::Mutate, ConstU32, Hooks},
+	PalletId,
+};
+use poseidon_primitives::{
+	era::{EraClock, EraIndex},
+	pools::RewardPool,
+	power::{Power, ProvenPower},
+	treasury::TreasuryAccount,
+};
+use sp_runtime::{traits::AccountIdConversion, BuildStorage, Perbill};
+use std::collections::{BTreeMap, BTreeSet};
+
+type Block = frame_system::mocking::MockBlock<Test>;
+
+frame_support::construct_runtime!(
+	pub enum Test {
+		System: frame_system,
+		Balances: pallet_balances,
+		QasBalances: pallet_balances::<Instance2>,
+		Supernodes: pallet_supernodes,
+	}
+);
+
+#[derive_impl(frame_system::config_preludes::TestDefaultConfig)]
+impl frame_system::Config for Test {
+	type Block = Block;
+	type AccountData = pallet_balances::AccountData<u64>;
+}
+
+/// QQQ.
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config for Test {
+	type AccountStore = System;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type MaxFreezes = frame_support::traits::VariantCountOf<RuntimeFreezeReason>;
+}
+
+/// QAS, with its balances in its own map, as in the runtime.
+#[derive_impl(pallet_balances::config_preludes::TestDefaultConfig)]
+impl pallet_balances::Config<pallet_balances::Instance2> for Test {
+	type AccountStore = frame_support::traits::StorageMapShim<
+		pallet_balances::Account<Test, pallet_balances::Instance2>,
+		u64,
+		pallet_balances::AccountData<u64>,
+	>;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type FreezeIdentifier = RuntimeFreezeReason;
+	type MaxFreezes = ConstU32<2>;
+}
+
+/// The company account.
+pub const TREASURY: u64 = 99;
+/// Where the tests' pools come from (the revenue pallet's pot).
+pub const REVENUE_POT: u64 = 98;
+/// Miners that may stand: 11 … 16 (A … F).
+pub const A: u64 = 11;
+pub const B: u64 = 12;
+pub const C: u64 = 13;
+pub const D: u64 = 14;
+pub const E: u64 = 15;
+pub const F: u64 = 16;
+/// Voters: 21 … 25.
+pub const V1: u64 = 21;
+pub const V2: u64 = 22;
+pub const V3: u64 = 23;
+pub const V4: u64 = 24;
+pub const V5: u64 = 25;
+/// Has QAS but is not a miner.
+pub const NOT_A_MINER: u64 = 30;
+/// A miner without QAS.
+pub const POOR_MINER: u64 = 31;
+/// QAS every account but [`POOR_MINER`] starts with.
+pub const QAS_ENDOWMENT: u64 = 10_000;
+/// The candidacy bond.
+pub const BOND: u64 = 1_000;
+/// Terms last this many eras in the tests.
+pub const TERM: EraIndex = 3;
+
+parameter_types! {
+	pub static CurrentEra: EraIndex = 0;
+	pub const SupernodesPalletId: PalletId = PalletId(*b"py/supnd");
+	pub const CandidacyBond: u64 = BOND;
+	pub const MinVote: u64 = 10;
+	pub const MaxCommission: Perbill = Perbill::from_percent(50);
+}
+
+thread_local! {
+	static MINERS: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
+	static POWER: RefCell<BTreeMap<(EraIndex, u64), Power>> = RefCell::new(BTreeMap::new());
+	static KEYED: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
+}
+
+pub struct Treasury;
+impl TreasuryAccount<u64> for Treasury {
+	fn treasury_account() -> u64 {
+		TREASURY
+	}
+}
+
+/// The era clock, moved by the tests.
+pub struct Clock;
+impl EraClock for Clock {
+	fn current_era() -> EraIndex {
+		CurrentEra::get()
+	}
+
+	fn is_era_open(era: EraIndex) -> bool {
+		era == CurrentEra::get()
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_era_for_benchmark(era: EraIndex) {
+		CurrentEra::set(era);
+	}
+}
+
+/// Miners and their power, set by the tests.
+pub struct Miners;
+impl ProvenPower<u64> for Miners {
+	fn total_power(era: EraIndex) -> Power {
+		POWER.with(|p| p.borrow().iter().filter(|((e, _), _)| *e == era).map(|(_, p)| *p).sum())
+	}
+
+	fn miner_power(era: EraIndex, miner: &u64) -> Power {
+		POWER.with(|p| p.borrow().get(&(era, *miner)).copied().unwrap_or(0))
+	}
+
+	fn is_registered_miner(who: &u64) -> bool {
+		MINERS.with(|m| m.borrow().contains(who))
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_power_for_benchmark(era: EraIndex, miner: &u64, power: Power) {
+		set_power(era, *miner, power);
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miners_for_benchmark(_count: u32) {}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn register_miner_for_benchmark(who: &u64) {
+		MINERS.with(|m| m.borrow_mut().insert(*who));
+	}
+}
+
+/// Session keys: the accounts in `KEYED` have them.
+pub struct SessionKeys;
+impl crate::SessionKeysRegistered<u64> for SessionKeys {
+	fn has_session_keys(who: &u64) -> bool {
+		KEYED.with(|k| k.borrow().contains(who))
+	}
+}
+
+impl pallet_supernodes::Config for Test {
+	type RuntimeEvent = RuntimeEvent;
+	type Qas = QasBalances;
+	type Qqq = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type Clock = Clock;
+	type Miners = Miners;
+	type Treasury = Treasury;
+	type SessionKeys = SessionKeys;
+	type PalletId = SupernodesPalletId;
+	type CandidacyBond = CandidacyBond;
+	type MinVote = MinVote;
+	type MaxCandidates = ConstU32<6>;
+	type MaxVoters = ConstU32<5>;
+	type MaxVotesPerVoter = ConstU32<3>;
+	type MaxSupernodes = ConstU32<4>;
+	type MaxRunnersUp = ConstU32<2>;
+	type MaxTermLength = ConstU32<10>;
+	type MaxCommission = MaxCommission;
+	type MinProvenEras = ConstU32<2>;
+	type ParamsOrigin = frame_system::EnsureRoot<u64>;
+	type WeightInfo = ();
+}
+
+/// Sets `miner`'s accepted power in `era`.
+pub fn set_power(era: EraIndex, miner: u64, power: Power) {
+	POWER.with(|p| p.borrow_mut().insert((era, miner), power));
+}
+
+/// Registers `who` as a miner with accepted power in the current era.
+pub fn make_miner(who: u64) {
+	MINERS.with(|m| m.borrow_mut().insert(who));
+	set_power(CurrentEra::get(), who, 1_000);
+}
+
+/// Registers session keys for `who`.
+pub fn set_keys(who: u64) {
+	KEYED.with(|k| k.borrow_mut().insert(who));
+}
+
+/// The pool account.
+pub fn pool() -> u64 {
+	SupernodesPalletId::get().into_account_truncating()
+}
+
+/// The election parameters of the tests: terms of [`TERM`] eras, two supernodes, one
+/// runner-up, one validator at least.
+pub fn test_params() -> ElectionParams {
+	ElectionParams { term_length: TERM, desired_supernodes: 2, desired_runners_up: 1, min_validators: 1 }
+}
+
+/// Genesis without candidates, at block 1 of era 0. A … F and [`POOR_MINER`] are miners
+/// with power in era 0.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	CurrentEra::set(0);
+	MINERS.with(|m| m.borrow_mut().clear());
+	POWER.with(|p| p.borrow_mut().clear());
+	KEYED.with(|k| k.borrow_mut().clear());
+	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
+	pallet_balances::GenesisConfig::<Test> {
+		balances: vec![(V1, 10), (TREASURY, 1), (REVENUE_POT, 1_000_000), (pool(), 1)],
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let qas_holders = [A, B, C, D, E, F, V1, V2, V3, V4, V5, NOT_A_MINER];
+	pallet_balances::GenesisConfig::<Test, pallet_balances::Instance2> {
+		balances: qas_holders.iter().map(|&who| (who, QAS_ENDOWMENT)).collect(),
+		..Default::default()
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let params = test_params();
+	pallet_supernodes::GenesisConfig::<Test> {
+		term_length: params.term_length,
+		desired_supernodes: params.desired_supernodes,
+		desired_runners_up: params.desired_runners_up,
+		min_validators: params.min_validators,
+		candidates: vec![],
+		voters: vec![],
+	}
+	.assimilate_storage(&mut storage)
+	.unwrap();
+	let mut ext = sp_io::TestExternalities::new(storage);
+	ext.execute_with(|| {
+		System::set_block_number(1);
+		for who in [A, B, C, D, E, F, POOR_MINER] {
+			make_miner(who);
+		}
+	});
+	ext
+}
+
+/// Runs a test, then checks the pallet's invariants.
+pub fn build_and_execute(test: impl FnOnce()) {
+	new_test_ext().execute_with(|| {
+		test();
+		Supernodes::do_try_state().expect("the supernodes invariants hold after the test");
+	});
+}
+
+/// Starts the next era and runs the pallet's block hook, as the runtime would.
+pub fn next_era() {
+	CurrentEra::set(CurrentEra::get() + 1);
+	System::set_block_number(System::block_number() + 1);
+	Supernodes::on_initialize(System::block_number());
+}
+
+/// Moves to the start of the next term, where the election is held.
+pub fn next_term() {
+	let target = crate::NextElectionEra::<Test>::get();
+	while CurrentEra::get() < target {
+		next_era();
+	}
+}
+
+/// Plays the revenue pallet: pays `amount` QQQ as `era`'s supernode pool into the pool
+/// account and announces it.
+pub fn settle(era: EraIndex, amount: u64) {
+	if amount > 0 {
+		Balances::transfer(&REVENUE_POT, &pool(), amount, frame_support::traits::tokens::Preservation::Expendable)
+			.unwrap();
+	}
+	<Supernodes as RewardPool<u64, u64>>::on_pool_received(era, amount);
+}
+
+/// `who` stands with `commission` percent.
+pub fn stand(who: u64, commission: u32) {
+	frame_support::assert_ok!(Supernodes::submit_candidacy(
+		RuntimeOrigin::signed(who),
+		Perbill::from_percent(commission)
+	));
+}
+
+/// `who` votes `amount` QAS for `targets`.
+pub fn vote(who: u64, targets: Vec<u64>, amount: u64) {
+	frame_support::assert_ok!(Supernodes::vote(RuntimeOrigin::signed(who), targets, amount));
+}
+
+/// The supernodes, in election order.
+pub fn supernodes() -> Vec<u64> {
+	crate::Supernodes::<Test>::get().into_iter().map(|e| e.who).collect()
+}
+
+/// The runners-up, in order.
+pub fn runners_up() -> Vec<u64> {
+	crate::RunnersUp::<Test>::get().into_iter().map(|e| e.who).collect()
+}
+
+/// Free QQQ of `who`.
+pub fn qqq(who: u64) -> u64 {
+	Balances::free_balance(who)
+}
+
+/// Free QAS of `who`.
+pub fn free_qas(who: u64) -> u64 {
+	QasBalances::free_balance(who)
+}
+
+/// QAS of `who` held as candidacy bond.
+pub fn bonded_qas(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectHold;
+	QasBalances::balance_on_hold(&crate::HoldReason::CandidacyBond.into(), &who)
+}
+
+/// QAS of `who` locked by its vote.
+pub fn locked_qas(who: u64) -> u64 {
+	use frame_support::traits::fungible::InspectFreeze;
+	QasBalances::balance_frozen(&crate::FreezeReason::Vote.into(), &who)
+}
+
+/// Events of this pallet so far.
+pub fn events() -> Vec<crate::Event<Test>> {
+	System::events()
+		.into_iter()
+		.filter_map(|record| match record.event {
+			RuntimeEvent::Supernodes(event) => Some(event),
+			_ => None,
+		})
+		.collect()
+}
+
+/// The last event of this pallet.
+pub fn last_event() -> crate::Event<Test> {
+	events().pop().expect("an event was emitted")
+}

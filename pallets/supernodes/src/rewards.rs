@@ -1,0 +1,136 @@
+//! The supernode pool: divided equally among the supernodes when it arrives, each
+//! supernode's part split into its commission and its backers' rewards, claimed lazily.
+//!
+//! Per pool the work is one backing record per supernode (at most
+//! [`Config::MaxSupernodes`]); per claim, one per target of the claimer's vote (at most
+//! [`Config::MaxVotesPerVoter`]). Nothing iterates over voters.
+
+use crate::{pallet::*, WeightInfo};
+use frame_support::{
+	ensure,
+	traits::{fungible::Mutate, tokens::Preservation, Get},
+	weights::Weight,
+};
+use poseidon_primitives::{
+	era::EraIndex,
+	pools::RewardPool,
+	reward_accumulator::{earned_between, share},
+	treasury::TreasuryAccount,
+};
+use sp_runtime::{
+	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero},
+	DispatchResult,
+};
+
+impl<T: Config> Pallet<T> {
+	/// QQQ `voter`'s vote has earned since it was last paid.
+	pub(crate) fn earned_by_vote(voter: &VoterOf<T>) -> QqqOf<T> {
+		let earned = voter.targets.iter().fold(0u128, |sum, target| {
+			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
+			sum.saturating_add(earned_between(voter.stake_per_target, target.reward_per_stake_paid, now))
+		});
+		QqqOf::<T>::unique_saturated_from(earned)
+	}
+
+	/// QQQ `who` could claim now: commission and settled rewards plus what its vote earned.
+	pub fn pending_rewards(who: &T::AccountId) -> QqqOf<T> {
+		let from_vote = Voters::<T>::get(who).map(|voter| Self::earned_by_vote(&voter)).unwrap_or_default();
+		UnclaimedRewards::<T>::get(who).saturating_add(from_vote)
+	}
+
+	pub(crate) fn do_claim_rewards(who: T::AccountId) -> DispatchResult {
+		let mut amount = UnclaimedRewards::<T>::take(&who);
+		if let Some(mut voter) = Voters::<T>::get(&who) {
+			amount.saturating_accrue(Self::earned_by_vote(&voter));
+			for target in voter.targets.iter_mut() {
+				if let Some(backing) = Backings::<T>::get(&target.candidate) {
+					target.reward_per_stake_paid = backing.reward_per_stake;
+				}
+			}
+			Voters::<T>::insert(&who, voter);
+		}
+		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
+		T::Qqq::transfer(&Self::pool_account(), &who, amount, Preservation::Preserve)?;
+		TotalRewardsPaid::<T>::mutate(|total| total.saturating_accrue(amount));
+		Self::deposit_event(Event::RewardsClaimed { who, amount });
+		Ok(())
+	}
+
+	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes.
+	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
+		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
+		let pool = amount.saturating_add(CarriedDust::<T>::take());
+		if pool.is_zero() {
+			return;
+		}
+		let supernodes = Supernodes::<T>::get();
+		if supernodes.is_empty() {
+			Self::send_to_treasury(era, pool);
+			return;
+		}
+		let count = supernodes.len() as u32;
+		let part = pool / QqqOf::<T>::from(count);
+		CarriedDust::<T>::put(pool.saturating_sub(part.saturating_mul(count.into())));
+		if part.is_zero() {
+			return;
+		}
+		for elected in supernodes.iter() {
+			Self::pay_supernode_part(&elected.who, part);
+		}
+		Self::deposit_event(Event::PoolShared { era, amount: pool, supernodes: count });
+	}
+
+	/// Splits one supernode's `part` of a pool into its commission, kept for it in
+	/// [`UnclaimedRewards`], and its backers' rewards, added to its backing's accumulator.
+	/// Without backers, the supernode keeps the whole part.
+	fn pay_supernode_part(supernode: &T::AccountId, part: QqqOf<T>) {
+		// A supernode cannot renounce during its term, so it is a candidate; should it not
+		// be, nobody else has a claim on its part.
+		let commission = Candidates::<T>::get(supernode).map_or(sp_runtime::Perbill::one(), |c| c.commission);
+		let to_supernode = commission.mul_floor(part);
+		let to_backers = part.saturating_sub(to_supernode);
+		let shared = !to_backers.is_zero() &&
+			Backings::<T>::mutate(supernode, |maybe_backing| {
+				let Some(backing) = maybe_backing else { return false };
+				let units: u128 = to_backers.unique_saturated_into();
+				match share(units, backing.remainder, backing.stake, backing.reward_per_stake) {
+					Some(sharing) => {
+						backing.reward_per_stake = sharing.reward_per_stake;
+						backing.remainder = sharing.remainder;
+						true
+					},
+					None => false,
+				}
+			});
+		let kept = if shared { to_supernode } else { part };
+		if !kept.is_zero() {
+			UnclaimedRewards::<T>::mutate(supernode, |unclaimed| unclaimed.saturating_accrue(kept));
+		}
+	}
+
+	/// Sends a pool nobody can share to the treasury; if that fails, it waits for the next
+	/// pool.
+	fn send_to_treasury(era: EraIndex, amount: QqqOf<T>) {
+		let treasury = T::Treasury::treasury_account();
+		if T::Qqq::transfer(&Self::pool_account(), &treasury, amount, Preservation::Preserve).is_ok() {
+			TotalToTreasury::<T>::mutate(|total| total.saturating_accrue(amount));
+			Self::deposit_event(Event::PoolSentToTreasury { era, amount });
+		} else {
+			CarriedDust::<T>::put(amount);
+		}
+	}
+}
+
+impl<T: Config> RewardPool<T::AccountId, QqqOf<T>> for Pallet<T> {
+	fn pool_account() -> T::AccountId {
+		Pallet::<T>::pool_account()
+	}
+
+	fn on_pool_received(era: EraIndex, amount: QqqOf<T>) {
+		Self::share_pool(era, amount);
+	}
+
+	fn on_pool_received_weight() -> Weight {
+		T::WeightInfo::share_pool(T::MaxSupernodes::get())
+	}
+}

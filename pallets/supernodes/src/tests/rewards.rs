@@ -1,0 +1,123 @@
+//! The supernode pool: equal parts, commissions, backers pro rata, lazy claims.
+
+use crate::{mock::*, CarriedDust, Error, Event, UnclaimedRewards};
+use frame_support::{assert_noop, assert_ok};
+
+/// B (10 % commission) and A (20 %) elected; V1 backs A and B with 50 each, V2 backs B
+/// with 50, V3 backs C, the runner-up, with 40.
+fn two_supernodes() {
+	stand(A, 20);
+	stand(B, 10);
+	stand(C, 0);
+	vote(V1, vec![A, B], 100);
+	vote(V2, vec![B], 50);
+	vote(V3, vec![C], 40);
+	next_term();
+	assert_eq!(supernodes(), vec![B, A]);
+}
+
+fn claim(who: u64) -> u64 {
+	let before = qqq(who);
+	assert_ok!(Supernodes::claim_rewards(RuntimeOrigin::signed(who)));
+	qqq(who) - before
+}
+
+#[test]
+fn each_supernode_keeps_its_commission_and_its_backers_share_the_rest() {
+	build_and_execute(|| {
+		two_supernodes();
+		settle(3, 1_000);
+		assert_eq!(last_event(), Event::PoolShared { era: 3, amount: 1_000, supernodes: 2 });
+
+		// 500 each. B keeps 50 and its backers V1 and V2 (50 stake each) share 450; A keeps
+		// 100 and its only backer V1 gets 400. C was not elected: V3 gets nothing.
+		assert_eq!(Supernodes::pending_rewards(&B), 50);
+		assert_eq!(Supernodes::pending_rewards(&A), 100);
+		assert_eq!(Supernodes::pending_rewards(&V1), 225 + 400);
+		assert_eq!(Supernodes::pending_rewards(&V2), 225);
+		assert_eq!(Supernodes::pending_rewards(&V3), 0);
+
+		assert_eq!(claim(V1), 625);
+		assert_eq!(claim(V2), 225);
+		assert_eq!(claim(B), 50);
+		assert_eq!(claim(A), 100);
+		assert_eq!(last_event(), Event::RewardsClaimed { who: A, amount: 100 });
+		// Everything was paid out; the pool account keeps its existential deposit.
+		assert_eq!(qqq(pool()), 1);
+	});
+}
+
+#[test]
+fn a_claim_pays_only_what_was_earned_since_the_last_one() {
+	build_and_execute(|| {
+		two_supernodes();
+		settle(3, 1_000);
+		assert_eq!(claim(V2), 225);
+		assert_noop!(Supernodes::claim_rewards(RuntimeOrigin::signed(V2)), Error::<Test>::NothingToClaim);
+		settle(4, 2_000);
+		assert_eq!(claim(V2), 450);
+		assert_eq!(claim(V1), 625 * 3);
+	});
+}
+
+#[test]
+fn rewards_earned_before_a_vote_changes_are_kept() {
+	build_and_execute(|| {
+		two_supernodes();
+		settle(3, 1_000);
+		// V2 moves its vote to C (not a supernode), then removes it: what it earned stays.
+		vote(V2, vec![C], 50);
+		settle(4, 1_000);
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V2)));
+		assert_eq!(UnclaimedRewards::<Test>::get(V2), 225);
+		assert_eq!(claim(V2), 225);
+		// After V2 left, B's 450 of era 4 went to V1 alone.
+		assert_eq!(claim(V1), 625 + 450 + 400);
+	});
+}
+
+#[test]
+fn a_supernode_without_backers_keeps_its_whole_part() {
+	build_and_execute(|| {
+		two_supernodes();
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V1)));
+		settle(3, 1_000);
+		// B's backers: V2 alone gets 450; A has no backers left and keeps all 500.
+		assert_eq!(Supernodes::pending_rewards(&A), 500);
+		assert_eq!(Supernodes::pending_rewards(&V2), 450);
+	});
+}
+
+#[test]
+fn what_an_equal_division_leaves_over_goes_into_the_next_pool() {
+	build_and_execute(|| {
+		two_supernodes();
+		settle(3, 1_001);
+		assert_eq!(CarriedDust::<Test>::get(), 1);
+		settle(4, 1);
+		assert_eq!(CarriedDust::<Test>::get(), 0);
+		assert_eq!(last_event(), Event::PoolShared { era: 4, amount: 2, supernodes: 2 });
+	});
+}
+
+#[test]
+fn without_supernodes_the_pool_goes_to_the_treasury() {
+	build_and_execute(|| {
+		let treasury = qqq(TREASURY);
+		settle(0, 300);
+		assert_eq!(qqq(TREASURY), treasury + 300);
+		assert_eq!(last_event(), Event::PoolSentToTreasury { era: 0, amount: 300 });
+		assert_noop!(Supernodes::claim_rewards(RuntimeOrigin::signed(V1)), Error::<Test>::NothingToClaim);
+	});
+}
+
+#[test]
+fn an_empty_pool_changes_nothing() {
+	build_and_execute(|| {
+		two_supernodes();
+		let before = events().len();
+		settle(3, 0);
+		assert_eq!(events().len(), before);
+		assert_eq!(Supernodes::pending_rewards(&V1), 0);
+	});
+}

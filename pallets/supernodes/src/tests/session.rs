@@ -1,0 +1,65 @@
+//! Supernodes as validators: the set handed to the session pallet.
+
+use crate::{mock::*, ElectionParams, Event, PlannedValidators};
+use frame_support::assert_ok;
+use poseidon_primitives::supernodes::SupernodeSet;
+
+#[test]
+fn elected_supernodes_with_session_keys_are_planned_as_validators() {
+	build_and_execute(|| {
+		for who in [A, B, C] {
+			stand(who, 0);
+		}
+		vote(V1, vec![A], 300);
+		vote(V2, vec![B], 200);
+		vote(V3, vec![C], 100);
+		set_keys(A);
+		next_term();
+		assert_eq!(supernodes(), vec![A, B]);
+
+		// Only A has keys.
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A]));
+		assert_eq!(last_event(), Event::ValidatorsPlanned { validators: vec![A] });
+		// Unchanged: the session keeps its set.
+		assert_eq!(Supernodes::plan_validators(), None);
+		// B registers keys during the term and joins at the next session.
+		set_keys(B);
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A, B]));
+		assert_eq!(PlannedValidators::<Test>::get().into_inner(), vec![A, B]);
+		// A runner-up with keys does not validate.
+		set_keys(C);
+		assert_eq!(Supernodes::plan_validators(), None);
+	});
+}
+
+#[test]
+fn too_few_keyed_supernodes_keep_the_current_validators() {
+	build_and_execute(|| {
+		for who in [A, B] {
+			stand(who, 0);
+		}
+		vote(V1, vec![A, B], 300);
+		assert_ok!(Supernodes::set_election_params(
+			RuntimeOrigin::root(),
+			ElectionParams { min_validators: 2, ..test_params() }
+		));
+		set_keys(A);
+		next_term();
+		assert_eq!(supernodes().len(), 2);
+		assert_eq!(Supernodes::plan_validators(), None);
+		assert!(PlannedValidators::<Test>::get().is_empty());
+	});
+}
+
+#[test]
+fn the_supernode_set_is_the_elected_one() {
+	build_and_execute(|| {
+		assert_eq!(<Supernodes as SupernodeSet<u64>>::supernode_count(), 0);
+		stand(A, 0);
+		vote(V1, vec![A], 100);
+		next_term();
+		assert!(<Supernodes as SupernodeSet<u64>>::is_supernode(&A));
+		assert!(!<Supernodes as SupernodeSet<u64>>::is_supernode(&B));
+		assert_eq!(<Supernodes as SupernodeSet<u64>>::supernode_count(), 1);
+	});
+}

@@ -1,0 +1,105 @@
+//! The pallet's domain types: candidates, voters, the backing each candidate has for
+//! rewards, and the parameters of elections.
+
+use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
+use frame_support::{traits::Get, BoundedVec};
+use poseidon_primitives::era::EraIndex;
+use scale_info::TypeInfo;
+use sp_runtime::Perbill;
+
+/// Number of a term: the eras between two elections, counted from 0 at genesis.
+pub type TermIndex = u32;
+
+/// QAS in base units as the reward accounting counts it.
+pub type Stake = u128;
+
+/// A supernode candidate.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug,
+)]
+pub struct Candidate<Balance> {
+	/// QAS held while the account is a candidate.
+	pub bond: Balance,
+	/// The part of its share of each supernode pool the candidate keeps when it is a
+	/// supernode; the rest goes to its backers.
+	pub commission: Perbill,
+}
+
+/// One of a voter's targets, with what the voter has been paid from it.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct VoteTarget<AccountId> {
+	/// The candidate voted for.
+	pub candidate: AccountId,
+	/// The target's reward accumulator when the voter was last paid from it.
+	pub reward_per_stake_paid: u128,
+}
+
+/// A voter's vote: the QAS it locks and the candidates it approves of.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+#[scale_info(skip_type_params(MaxTargets))]
+pub struct Voter<AccountId, Balance, MaxTargets: Get<u32>> {
+	/// QAS locked by the vote: the voter's weight in the election.
+	pub amount: Balance,
+	/// The part of `amount` that backs each target for rewards: `amount / targets`.
+	pub stake_per_target: Stake,
+	/// The candidates voted for, at most [`crate::Config::MaxVotesPerVoter`], no repeats.
+	pub targets: BoundedVec<VoteTarget<AccountId>, MaxTargets>,
+}
+
+/// What backs a candidate when supernode pools are shared: the stake its voters put
+/// behind it, and the O(1) accumulator of what one unit of that stake has earned (see
+/// [`poseidon_primitives::reward_accumulator`]).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug, Default,
+)]
+pub struct Backing {
+	/// Σ of `stake_per_target` over the votes for this account.
+	pub stake: Stake,
+	/// Number of votes for this account; the record goes when it drops to zero.
+	pub voters: u32,
+	/// QQQ (base units × SCALE) one unit of stake has earned backing this account.
+	pub reward_per_stake: u128,
+	/// What dividing by `stake` left over, carried into the next pool (base units × SCALE).
+	pub remainder: u128,
+}
+
+/// A winner of an election.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+)]
+pub struct Elected<AccountId, Balance> {
+	/// The elected candidate.
+	pub who: AccountId,
+	/// The QAS sequential Phragmén assigned to it from its voters' amounts.
+	pub support: Balance,
+}
+
+/// How elections are run; set in genesis and by the parameters origin.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug,
+)]
+pub struct ElectionParams {
+	/// Eras in a term: an election is held every `term_length` eras.
+	pub term_length: EraIndex,
+	/// Supernodes elected per term.
+	pub desired_supernodes: u32,
+	/// Runners-up elected after them, next in line at the following election.
+	pub desired_runners_up: u32,
+	/// Fewest supernodes an election must elect, and fewest supernodes with session keys
+	/// that may take over block production; with fewer the current set stays.
+	pub min_validators: u32,
+}
+
+impl Default for ElectionParams {
+	/// SPEC §11's production values: terms of 7 eras, 21 supernodes.
+	fn default() -> Self {
+		Self { term_length: 7, desired_supernodes: 21, desired_runners_up: 10, min_validators: 4 }
+	}
+}
