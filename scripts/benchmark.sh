@@ -22,6 +22,7 @@ declare -A pallets=(
 	[pallet_proof_of_resource]=proof-of-resource
 	[pallet_revenue]=revenue
 	[pallet_deposits]=deposits
+	[pallet_supernodes]=supernodes
 )
 selected=("$@")
 ((${#selected[@]})) || selected=("${!pallets[@]}")

@@ -3,8 +3,9 @@
 //! Core, Metadata (all versions), BlockBuilder, TaggedTransactionQueue,
 //! OffchainWorkerApi, AuraApi, GrandpaApi, SessionKeys, AccountNonceApi,
 //! TransactionPaymentApi, TransactionPaymentCallApi, GenesisBuilder,
-//! RuntimeViewFunction, RevenueApi (a miner's claimable eras) and DepositsApi (a
-//! depositor's pending QQQ), plus Benchmark and TryRuntime behind their features.
+//! RuntimeViewFunction, RevenueApi (a miner's claimable eras), DepositsApi (a
+//! depositor's pending QQQ) and SupernodesApi (a supernode's or voter's pending QQQ), plus
+//! Benchmark and TryRuntime behind their features.
 
 use crate::{
 	genesis_config_presets, opaque::SessionKeys, AccountId, Aura, Balance, Block, Executive,
@@ -162,6 +163,12 @@ impl_runtime_apis! {
 	impl pallet_deposits_runtime_api::DepositsApi<Block, AccountId, Balance> for Runtime {
 		fn pending_rewards(who: AccountId) -> Balance {
 			crate::Deposits::pending_rewards(&who)
+		}
+	}
+
+	impl pallet_supernodes_runtime_api::SupernodesApi<Block, AccountId, Balance> for Runtime {
+		fn pending_rewards(who: AccountId) -> Balance {
+			crate::Supernodes::pending_rewards(&who)
 		}
 	}
 

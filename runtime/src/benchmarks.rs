@@ -14,4 +14,5 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_proof_of_resource, crate::ProofOfResource]
 	[pallet_revenue, crate::Revenue]
 	[pallet_deposits, crate::Deposits]
+	[pallet_supernodes, crate::Supernodes]
 );

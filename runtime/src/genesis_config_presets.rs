@@ -8,18 +8,20 @@
 //! with QQQ and QAS, and set the company treasury account, which is endowed so it can
 //! receive fees of any size (as are the depositor and supernode pool accounts).
 //!
-//! Eras last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute, the validators
-//! stand in as the supernodes that may reject proofs until supernodes are elected, and
-//! the deposit plans last 3, 9 and 18 eras.
+//! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute;
+//! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras.
+//!
+//! The validators are also the genesis supernode candidates, each voted for by its
+//! `//stash` account (Alice's with the most QAS, Dave's with the least), so the genesis
+//! election makes them the supernodes and the validator set stays theirs until QAS
+//! holders vote otherwise.
 
 use crate::{
-	configs::{
-		deposits::DEV_GENESIS_PLANS,
-		revenue::SupernodePoolAccount,
-		treasury::TreasuryPalletId,
-	},
+	configs::{deposits::DEV_GENESIS_PLANS, supernodes::DEV_TERM_LENGTH, treasury::TreasuryPalletId},
+	opaque::SessionKeys,
 	AccountId, BalancesConfig, BlockNumber, CompanyTreasuryConfig, DepositsConfig,
-	ProofOfResourceConfig, QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SudoConfig, QAS, QQQ,
+	ProofOfResourceConfig, QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SessionConfig,
+	SudoConfig, SupernodesConfig, QAS, QQQ,
 };
 use alloc::{vec, vec::Vec};
 use frame_support::build_struct_json_patch;
@@ -47,28 +49,60 @@ pub fn dev_treasury_account() -> AccountId {
 	TreasuryPalletId::get().into_account_truncating()
 }
 
-/// A validator's consensus keys, derived from a dev keyring name.
-fn authority_keys(name: Sr25519Keyring) -> (AuraId, GrandpaId) {
+/// QAS the `//stash` account of the `n`-th genesis validator votes for it with: the
+/// first validator gets the most backing.
+fn genesis_backing(n: usize) -> crate::Balance {
+	(400_000 - 100_000 * n.min(3) as crate::Balance) * QAS
+}
+
+/// A validator's session keys, derived from a dev keyring name.
+fn session_keys(name: Sr25519Keyring) -> SessionKeys {
 	let grandpa = Ed25519Keyring::iter()
 		.find(|k| k.to_seed() == name.to_seed())
 		.expect("every sr25519 dev name is an ed25519 dev name; qed");
-	(name.public().into(), grandpa.public().into())
+	let aura: AuraId = name.public().into();
+	let grandpa: GrandpaId = grandpa.public().into();
+	SessionKeys { aura, grandpa }
 }
 
-/// The genesis of a dev-style chain: `validators` produce and finalize blocks, `sudo`
-/// holds the sudo key, every dev account is endowed with both tokens.
-fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value {
+/// The `//stash` account of a dev keyring name.
+fn stash_of(name: Sr25519Keyring) -> AccountId {
+	use Sr25519Keyring::*;
+	let stash = match name {
+		Alice => AliceStash,
+		Bob => BobStash,
+		Charlie => CharlieStash,
+		Dave => DaveStash,
+		Eve => EveStash,
+		Ferdie => FerdieStash,
+		other => other,
+	};
+	stash.to_account_id()
+}
+
+/// The genesis of a dev-style chain: `validators` produce and finalize blocks and are the
+/// supernodes (`desired_supernodes` per term), `sudo` holds the sudo key, every dev account
+/// is endowed with both tokens.
+fn dev_style_genesis(validators: Vec<Sr25519Keyring>, desired_supernodes: u32, sudo: AccountId) -> Value {
 	// Alice … Ferdie and their `//stash` accounts.
 	let endowed: Vec<AccountId> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	let treasury = dev_treasury_account();
-	let supernodes: Vec<AccountId> = validators.iter().map(|k| k.to_account_id()).collect();
-	let (aura, grandpa): (Vec<AuraId>, Vec<GrandpaId>) =
-		validators.into_iter().map(authority_keys).unzip();
+	let keys: Vec<(AccountId, AccountId, SessionKeys)> = validators
+		.iter()
+		.map(|&k| (k.to_account_id(), k.to_account_id(), session_keys(k)))
+		.collect();
+	let candidates: Vec<(AccountId, u8)> = validators.iter().map(|k| (k.to_account_id(), 10)).collect();
+	let voters: Vec<(AccountId, crate::Balance, Vec<AccountId>)> = validators
+		.iter()
+		.enumerate()
+		.map(|(n, &k)| (stash_of(k), genesis_backing(n), vec![k.to_account_id()]))
+		.collect();
 
 	let mut qqq: Vec<(AccountId, crate::Balance)> =
 		endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT_QQQ)).collect();
 	let depositor_pool = pallet_deposits::Pallet::<crate::Runtime>::pool_account();
-	for account in [treasury.clone(), depositor_pool, SupernodePoolAccount::get()] {
+	let supernode_pool = pallet_supernodes::Pallet::<crate::Runtime>::pool_account();
+	for account in [treasury.clone(), depositor_pool, supernode_pool] {
 		qqq.push((account, TREASURY_ENDOWMENT_QQQ));
 	}
 	let qas: Vec<(AccountId, crate::Balance)> =
@@ -77,28 +111,32 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, sudo: AccountId) -> Value 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: qqq },
 		qas_balances: QasBalancesConfig { balances: qas },
-		aura: pallet_aura::GenesisConfig { authorities: aura },
-		grandpa: pallet_grandpa::GenesisConfig {
-			authorities: grandpa.into_iter().map(|id| (id, 1)).collect(),
-		},
+		session: SessionConfig { keys },
 		company_treasury: CompanyTreasuryConfig { treasury_account: Some(treasury) },
 		proof_of_resource: ProofOfResourceConfig {
 			era_length: DEV_ERA_LENGTH,
 			resource_weights: Default::default(),
-			supernodes,
 		},
 		revenue: RevenueConfig { split: Default::default() },
 		deposits: DepositsConfig { plans: DEV_GENESIS_PLANS.to_vec() },
+		supernodes: SupernodesConfig {
+			term_length: DEV_TERM_LENGTH,
+			desired_supernodes,
+			desired_runners_up: 2,
+			min_validators: 1,
+			candidates,
+			voters,
+		},
 		sudo: SudoConfig { key: Some(sudo) },
 	})
 }
 
-/// `--dev`: Alice alone produces and finalizes blocks.
+/// `--dev`: Alice alone produces and finalizes blocks; one supernode per term.
 pub fn development_config_genesis() -> Value {
-	dev_style_genesis(vec![Sr25519Keyring::Alice], Sr25519Keyring::Alice.to_account_id())
+	dev_style_genesis(vec![Sr25519Keyring::Alice], 1, Sr25519Keyring::Alice.to_account_id())
 }
 
-/// `--chain local`: Alice, Bob, Charlie and Dave validate.
+/// `--chain local`: Alice, Bob, Charlie and Dave validate; four supernodes per term.
 pub fn local_testnet_genesis() -> Value {
 	dev_style_genesis(
 		vec![
@@ -107,6 +145,7 @@ pub fn local_testnet_genesis() -> Value {
 			Sr25519Keyring::Charlie,
 			Sr25519Keyring::Dave,
 		],
+		4,
 		Sr25519Keyring::Alice.to_account_id(),
 	)
 }

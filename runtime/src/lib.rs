@@ -190,4 +190,13 @@ mod runtime {
 	/// QAS deposit plans sharing the depositors' pool of every era.
 	#[runtime::pallet_index(12)]
 	pub type Deposits = pallet_deposits;
+
+	// Declared after the era clock (ProofOfResource), so that an election and a session
+	// change see the era that starts in the same block, and the election before the session
+	// change, so that the session queues the newly elected supernodes at once.
+	#[runtime::pallet_index(13)]
+	pub type Supernodes = pallet_supernodes;
+
+	#[runtime::pallet_index(14)]
+	pub type Session = pallet_session;
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{preset_ext, qas, start_block};
+use common::{preset_ext, qas, run_to_block, start_block};
 use frame_support::{
 	assert_ok,
 	traits::{LockableCurrency, WithdrawReasons},
@@ -12,19 +12,9 @@ use pallet_deposits::{Plan, Plans};
 use pallet_deposits_runtime_api::runtime_decl_for_deposits_api::DepositsApiV1;
 use poseidon_runtime::{
 	configs::deposits::DEV_GENESIS_PLANS, genesis_config_presets::DEV_ERA_LENGTH, Deposits,
-	Executive, QasBalances, Revenue, Runtime, RuntimeEvent, RuntimeOrigin, QAS, QQQ,
+	QasBalances, Revenue, Runtime, RuntimeEvent, RuntimeOrigin, QAS, QQQ,
 };
 use sp_keyring::Sr25519Keyring::{Bob, Charlie, Eve};
-
-/// Finishes the current block and starts the next ones up to `number`.
-fn run_to_block(number: u32) {
-	let mut now = frame_system::Pallet::<Runtime>::block_number();
-	while now < number {
-		Executive::finalize_block();
-		now += 1;
-		start_block(now, u64::from(now));
-	}
-}
 
 fn deposit_events() -> Vec<pallet_deposits::Event<Runtime>> {
 	frame_system::Pallet::<Runtime>::events()

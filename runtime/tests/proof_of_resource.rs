@@ -1,4 +1,4 @@
-//! Proofs of resource in the real runtime: the dev preset's era clock and supernodes, a
+//! Proofs of resource in the real runtime: the dev preset's era clock and elected supernode, a
 //! fee-free first proof, and how many proofs fit in one block.
 
 mod common;
@@ -29,7 +29,7 @@ fn proof_call(era: u32) -> RuntimeCall {
 }
 
 #[test]
-fn the_dev_preset_has_one_minute_eras_and_alice_as_stand_in_supernode() {
+fn the_dev_preset_has_one_minute_eras_and_alice_as_supernode() {
 	preset_ext("development").execute_with(|| {
 		start_block(1, 1);
 		assert_eq!(DEV_ERA_LENGTH, 10);

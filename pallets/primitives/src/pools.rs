@@ -5,8 +5,7 @@
 //! pallet how much arrived, so it can account for it in O(1).
 
 use crate::era::EraIndex;
-use core::marker::PhantomData;
-use sp_runtime::{traits::Get, Weight};
+use sp_runtime::Weight;
 
 /// The receiver of one pool.
 pub trait RewardPool<AccountId, Balance> {
@@ -25,16 +24,4 @@ pub trait RewardPool<AccountId, Balance> {
 	fn on_pool_received_weight() -> Weight {
 		Weight::zero()
 	}
-}
-
-/// A pool with no pallet behind it yet: the money accumulates in the account `A`
-/// (visible on chain) until the pallet that shares it out takes the account over.
-pub struct AccumulateIn<A>(PhantomData<A>);
-
-impl<AccountId, Balance, A: Get<AccountId>> RewardPool<AccountId, Balance> for AccumulateIn<A> {
-	fn pool_account() -> AccountId {
-		A::get()
-	}
-
-	fn on_pool_received(_era: EraIndex, _amount: Balance) {}
 }

@@ -160,8 +160,8 @@ pub mod pallet {
 		#[pallet::constant]
 		type ProofHistoryDepth: Get<EraIndex>;
 
-		/// Largest supernode set: bounds the genesis stand-in set and the rejections of
-		/// one proof.
+		/// Largest supernode set the chain may have: the rejections of one proof are
+		/// benchmarked with this many supernodes.
 		#[pallet::constant]
 		type MaxSupernodes: Get<u32>;
 
@@ -230,12 +230,6 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type OldestStoredEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
-	/// The supernode set configured in genesis. It stands in for the supernode election
-	/// until that pallet exists; see [`crate::supernodes::GenesisSupernodes`].
-	#[pallet::storage]
-	pub type StandInSupernodes<T: Config> =
-		StorageValue<_, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
-
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
 	pub struct GenesisConfig<T: Config> {
@@ -243,8 +237,8 @@ pub mod pallet {
 		pub era_length: BlockNumberFor<T>,
 		/// Initial resource weights.
 		pub resource_weights: ResourceWeights,
-		/// Supernodes allowed to reject proofs until the election exists.
-		pub supernodes: alloc::vec::Vec<T::AccountId>,
+		#[serde(skip)]
+		pub _config: core::marker::PhantomData<T>,
 	}
 
 	#[pallet::genesis_build]
@@ -260,12 +254,6 @@ pub mod pallet {
 			Era::<T>::put(EraState { current: 0, start, length, previous_length: length });
 			assert!(self.resource_weights.values_something(), "genesis resource weights are all zero");
 			Weights::<T>::put(self.resource_weights);
-			let supernodes: BoundedVec<_, _> = self
-				.supernodes
-				.clone()
-				.try_into()
-				.expect("more genesis supernodes than MaxSupernodes");
-			StandInSupernodes::<T>::put(supernodes);
 		}
 	}
 

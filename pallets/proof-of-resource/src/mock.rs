@@ -1,5 +1,5 @@
 //! A small runtime for the pallet's tests: System, Balances (QQQ) and this pallet, with
-//! a fixed treasury account and the genesis stand-in supernode set.
+//! a fixed treasury account and a supernode set the tests may change.
 
 use crate::{self as pallet_proof_of_resource, supernodes::*, MinerProfile, ResourceWeights};
 use frame_support::{
@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{Hooks, VariantCountOf},
 	weights::Weight,
 };
-use poseidon_primitives::treasury::TreasuryAccount;
+use poseidon_primitives::{supernodes::SupernodeSet, treasury::TreasuryAccount};
 use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -35,7 +35,7 @@ impl pallet_balances::Config for Test {
 
 /// The company account.
 pub const TREASURY: u64 = 99;
-/// Supernodes of the genesis stand-in set (four: the quorum is two).
+/// The supernodes (four: the quorum is two).
 pub const SUPERNODES: [u64; 4] = [11, 12, 13, 14];
 /// Miners with plenty of QQQ.
 pub const ALICE: u64 = 1;
@@ -47,6 +47,27 @@ pub const BOND: u64 = 1_000;
 /// Blocks per era in these tests; era 0 covers blocks 1–10, era 1 starts at 11, and the
 /// grace window for era 0's proofs is blocks 11–12.
 pub const ERA_LENGTH: u64 = 10;
+
+parameter_types! {
+	pub static SupernodeAccounts: Vec<u64> = SUPERNODES.to_vec();
+}
+
+/// The supernode set: [`SupernodeAccounts`], four supernodes unless a test changes it.
+pub struct Supernodes;
+impl SupernodeSet<u64> for Supernodes {
+	fn is_supernode(who: &u64) -> bool {
+		SupernodeAccounts::get().contains(who)
+	}
+
+	fn supernode_count() -> u32 {
+		SupernodeAccounts::get().len() as u32
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn set_supernodes_for_benchmark(supernodes: Vec<u64>) {
+		SupernodeAccounts::set(supernodes);
+	}
+}
 
 pub struct Treasury;
 impl TreasuryAccount<u64> for Treasury {
@@ -65,7 +86,7 @@ impl pallet_proof_of_resource::Config for Test {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Treasury = Treasury;
-	type Supernodes = GenesisSupernodes<Test>;
+	type Supernodes = Supernodes;
 	type RejectionQuorum = OneThirdRoundedUp;
 	type MinerBond = MinerBond;
 	type UnbondingEras = frame_support::traits::ConstU32<2>;
@@ -88,6 +109,7 @@ pub fn profile() -> MinerProfile {
 
 /// Genesis: accounts endowed, era length [`ERA_LENGTH`], default weights, four supernodes.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	SupernodeAccounts::set(SUPERNODES.to_vec());
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, 10_000), (BOB, 10_000), (POOR, 500), (TREASURY, 1)]
@@ -101,7 +123,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_proof_of_resource::GenesisConfig::<Test> {
 		era_length: ERA_LENGTH,
 		resource_weights: ResourceWeights::default(),
-		supernodes: SUPERNODES.to_vec(),
+		..Default::default()
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();

@@ -8,6 +8,8 @@
 //! - [`proof_of_resource`]: miners, proofs and the era clock;
 //! - [`revenue`]: customer payments, the revenue split and settlement;
 //! - [`deposits`]: QAS deposit plans and the depositors' pool;
+//! - [`supernodes`]: supernode elections and the supernodes' pool;
+//! - [`session`]: sessions (one per era) and the validator set the election feeds;
 //! - [`sudo`]: the development convenience key.
 
 pub mod consensus;
@@ -15,7 +17,9 @@ pub mod deposits;
 pub mod fees;
 pub mod proof_of_resource;
 pub mod revenue;
+pub mod session;
 pub mod sudo;
+pub mod supernodes;
 pub mod system;
 pub mod tokens;
 pub mod treasury;

@@ -11,9 +11,6 @@ use sp_runtime::Perbill;
 /// and this pallet, which keeps the proofs backing them a little longer.
 pub const HISTORY_DEPTH: EraIndex = 84;
 
-/// Most supernodes the chain will ever have (SPEC §11: 21 elected, plus room).
-pub const MAX_SUPERNODES: u32 = 100;
-
 parameter_types! {
 	/// QQQ held from every miner: enough that a fraud slash (10 %) hurts.
 	pub const MinerBond: Balance = 1_000 * QQQ;
@@ -38,8 +35,8 @@ impl pallet_proof_of_resource::Config for Runtime {
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Treasury = crate::CompanyTreasury;
-	/// The genesis set stands in until the supernode election exists.
-	type Supernodes = pallet_proof_of_resource::supernodes::GenesisSupernodes<Runtime>;
+	/// The elected supernodes may reject proofs.
+	type Supernodes = crate::Supernodes;
 	type RejectionQuorum = pallet_proof_of_resource::supernodes::OneThirdRoundedUp;
 	type MinerBond = MinerBond;
 	type UnbondingEras = UnbondingEras;
@@ -48,7 +45,7 @@ impl pallet_proof_of_resource::Config for Runtime {
 	type MinEraLength = MinEraLength;
 	type MaxEraLength = MaxEraLength;
 	type ProofHistoryDepth = ProofHistoryDepth;
-	type MaxSupernodes = ConstU32<MAX_SUPERNODES>;
+	type MaxSupernodes = ConstU32<{ crate::configs::supernodes::MAX_SUPERNODES }>;
 	/// `Root` until the `revenue_split` referendum track exists.
 	type ResourceWeightsOrigin = frame_system::EnsureRoot<AccountId>;
 	/// `Root` until the `network_params` referendum track exists.

@@ -3,15 +3,13 @@
 
 use crate::{configs::proof_of_resource::HISTORY_DEPTH, AccountId, Balance, Balances, Runtime, RuntimeEvent, QQQ};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
-use poseidon_primitives::{era::EraIndex, pools::AccumulateIn};
-use sp_runtime::{traits::AccountIdConversion, Percent};
+use poseidon_primitives::era::EraIndex;
+use sp_runtime::Percent;
 
 parameter_types! {
 	/// The revenue pot: holds each era's revenue until settlement and the miner pools
 	/// until they are claimed or swept.
 	pub const RevenuePalletId: PalletId = PalletId(*b"psd/revn");
-	/// Where the supernodes' pool accumulates until the supernodes pallet shares it out.
-	pub SupernodePoolAccount: AccountId = PalletId(*b"psd/supn").into_account_truncating();
 	/// Smallest payment for service: 1 QQQ, so that payments cannot spam the pot.
 	pub const MinPayment: Balance = QQQ;
 	/// Guard rails of `set_split` (SPEC §6, §11).
@@ -28,7 +26,7 @@ impl pallet_revenue::Config for Runtime {
 	type Power = crate::ProofOfResource;
 	type Treasury = crate::CompanyTreasury;
 	type DepositorPool = crate::Deposits;
-	type SupernodePool = AccumulateIn<SupernodePoolAccount>;
+	type SupernodePool = crate::Supernodes;
 	type PalletId = RevenuePalletId;
 	type MinPayment = MinPayment;
 	type MinMinerShare = MinMinerShare;

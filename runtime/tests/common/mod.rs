@@ -69,6 +69,17 @@ pub fn start_block(number: u32, slot: u64) {
 	.expect("the timestamp inherent applies");
 }
 
+/// Finishes the current block and starts the next ones up to `number`, each in the slot
+/// of its number.
+pub fn run_to_block(number: u32) {
+	let mut now = frame_system::Pallet::<Runtime>::block_number();
+	while now < number {
+		Executive::finalize_block();
+		now += 1;
+		start_block(now, u64::from(now));
+	}
+}
+
 /// A transaction of `call` from `signer`, immortal, with `tip`, signed the way wallets
 /// sign (every transaction extension of the runtime, metadata hash check disabled).
 pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32, tip: u128) -> UncheckedExtrinsic {

@@ -1,0 +1,97 @@
+//! Sessions (`pallet-session`): the validator set changes at session boundaries, and
+//! sessions are eras.
+//!
+//! A session ends when the proof-of-resource pallet's era clock starts a new era (its hook
+//! runs before the session pallet's in the same block), so a supernode elected at the
+//! start of a term is queued at once and produces blocks from the next era on. The
+//! validators are the elected supernodes with session keys
+//! ([`pallet_supernodes::Pallet::plan_validators`]); genesis validators come from the
+//! preset's session keys.
+
+use crate::{opaque::SessionKeys, AccountId, Balance, Balances, BlockNumber, ProofOfResource, Runtime,
+	RuntimeEvent, Supernodes, QQQ};
+use alloc::vec::Vec;
+
+/// Number of a session (`sp_staking::SessionIndex`).
+type SessionIndex = u32;
+use frame_support::{parameter_types, weights::Weight};
+use sp_runtime::{
+	traits::{ConvertInto, OpaqueKeys},
+	Permill,
+};
+
+parameter_types! {
+	/// QQQ held while an account has session keys registered: pays for the key storage
+	/// and is returned by `session.purge_keys`.
+	pub const SessionKeyDeposit: Balance = 10 * QQQ;
+}
+
+/// Sessions end where eras end.
+pub struct SessionPerEra;
+
+impl pallet_session::ShouldEndSession<BlockNumber> for SessionPerEra {
+	fn should_end_session(now: BlockNumber) -> bool {
+		let era = ProofOfResource::era_state();
+		era.current > 0 && era.start == now
+	}
+}
+
+impl frame_support::traits::EstimateNextSessionRotation<BlockNumber> for SessionPerEra {
+	fn average_session_length() -> BlockNumber {
+		ProofOfResource::era_state().length
+	}
+
+	fn estimate_current_session_progress(now: BlockNumber) -> (Option<Permill>, Weight) {
+		let era = ProofOfResource::era_state();
+		let progress = Permill::from_rational(now.saturating_sub(era.start), era.length.max(1));
+		(Some(progress), <Runtime as frame_system::Config>::DbWeight::get().reads(1))
+	}
+
+	fn estimate_next_session_rotation(_now: BlockNumber) -> (Option<BlockNumber>, Weight) {
+		let era = ProofOfResource::era_state();
+		(Some(era.start.saturating_add(era.length)), <Runtime as frame_system::Config>::DbWeight::get().reads(1))
+	}
+}
+
+/// The session manager: the elected supernodes with keys, when they change.
+pub struct SupernodeValidators;
+
+impl pallet_session::SessionManager<AccountId> for SupernodeValidators {
+	fn new_session(_new_index: SessionIndex) -> Option<Vec<AccountId>> {
+		Supernodes::plan_validators()
+	}
+
+	/// The genesis validators are the preset's session keys.
+	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<AccountId>> {
+		None
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+
+	fn start_session(_start_index: SessionIndex) {}
+}
+
+/// Which accounts have session keys for the next session.
+pub struct RegisteredSessionKeys;
+
+impl pallet_supernodes::SessionKeysRegistered<AccountId> for RegisteredSessionKeys {
+	fn has_session_keys(who: &AccountId) -> bool {
+		pallet_session::NextKeys::<Runtime>::contains_key(who)
+	}
+}
+
+impl pallet_session::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type ValidatorId = AccountId;
+	type ValidatorIdOf = ConvertInto;
+	type ShouldEndSession = SessionPerEra;
+	type NextSessionRotation = SessionPerEra;
+	type SessionManager = SupernodeValidators;
+	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
+	type Keys = SessionKeys;
+	/// Offences are not reported on this chain yet, so nobody is disabled.
+	type DisablingStrategy = ();
+	type WeightInfo = ();
+	type Currency = Balances;
+	type KeyDeposit = SessionKeyDeposit;
+}

@@ -1,0 +1,56 @@
+//! Supernode elections (`pallet-supernodes`): candidates, votes, the election every term,
+//! and the supernodes' pool. Parameters follow SPEC §11.
+
+use crate::{AccountId, Balance, Balances, QasBalances, Runtime, RuntimeEvent, RuntimeFreezeReason,
+	RuntimeHoldReason, QAS};
+use frame_support::{parameter_types, traits::ConstU32, PalletId};
+use poseidon_primitives::era::EraIndex;
+use sp_runtime::Perbill;
+
+/// Most supernodes an election may elect (SPEC §11: 21 on a production chain). It bounds
+/// the validator set and the proof-rejection benchmarks of the proof-of-resource pallet.
+pub const MAX_SUPERNODES: u32 = 32;
+
+parameter_types! {
+	/// The supernodes' pool account: settlement pays each era's pool into it.
+	pub const SupernodesPalletId: PalletId = PalletId(*b"psd/supn");
+	/// SPEC §11: 10 000 QAS, a stake in serving the term well.
+	pub const CandidacyBond: Balance = 10_000 * QAS;
+	/// Keeps MaxVoters from being filled with dust: 10 000 voters hold at least
+	/// 100 000 QAS between them.
+	pub const MinVote: Balance = 10 * QAS;
+	/// SPEC §11: a supernode keeps at most half of its part of a pool.
+	pub const MaxCommission: Perbill = Perbill::from_percent(50);
+}
+
+impl pallet_supernodes::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type Qas = QasBalances;
+	type Qqq = Balances;
+	type RuntimeHoldReason = RuntimeHoldReason;
+	type RuntimeFreezeReason = RuntimeFreezeReason;
+	type Clock = crate::ProofOfResource;
+	type Miners = crate::ProofOfResource;
+	type Treasury = crate::CompanyTreasury;
+	type SessionKeys = crate::configs::session::RegisteredSessionKeys;
+	type PalletId = SupernodesPalletId;
+	type CandidacyBond = CandidacyBond;
+	type MinVote = MinVote;
+	/// SPEC §11: 100 candidates, 10 000 voters, 16 candidates per vote.
+	type MaxCandidates = ConstU32<100>;
+	type MaxVoters = ConstU32<10_000>;
+	type MaxVotesPerVoter = ConstU32<16>;
+	type MaxSupernodes = ConstU32<MAX_SUPERNODES>;
+	type MaxRunnersUp = ConstU32<16>;
+	/// Terms of up to 90 eras (a quarter of a year of one-day eras).
+	type MaxTermLength = ConstU32<90>;
+	type MaxCommission = MaxCommission;
+	/// A candidate must have proved work within the last week of one-day eras.
+	type MinProvenEras = ConstU32<7>;
+	/// `Root` until the `network_params` referendum track exists.
+	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
+	type WeightInfo = pallet_supernodes::weights::SubstrateWeight<Runtime>;
+}
+
+/// Terms of the dev and local chains (SPEC §11): three one-minute eras.
+pub const DEV_TERM_LENGTH: EraIndex = 3;
