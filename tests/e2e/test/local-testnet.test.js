@@ -1,5 +1,6 @@
 // The four-validator local network of scripts/local-testnet.sh: every node sees the
-// other three, and they finalize together.
+// other three, and they finalize together. Then a fifth node, not a genesis validator,
+// is elected by QAS holders and becomes a validator.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,15 +10,52 @@ import { join } from 'node:path';
 import {
   connect, freePortRange, nodeBinary, repoRoot, startProcess, stopProcess, waitFor,
 } from '../lib/node.js';
-import { finalizedNumber } from '../lib/chain.js';
+import { u8aToHex } from '@polkadot/util';
+import { devAccounts, finalizedNumber, submit } from '../lib/chain.js';
+
+const QAS = 10n ** 12n;
+const PROFILE = { bandwidthMbps: 100, cpuMillicores: 2000, storageGib: 600, region: 276 };
+// Alice's network key in scripts/local-testnet.sh (0x…01) gives her this peer id.
+const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+
+/** Calls an RPC method over HTTP (the node serves HTTP and WebSocket on one port). */
+async function rpcCall(port, method, params) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const { result, error } = await response.json();
+  if (error) throw new Error(`${method}: ${error.message}`);
+  return result;
+}
+
+/** Resolves with the number of the first new block whose author is `address`. */
+function firstBlockAuthoredBy(api, address, timeoutMs) {
+  return new Promise((resolveBlock, reject) => {
+    let unsubscribe;
+    let done = false;
+    const finish = () => { done = true; clearTimeout(timer); unsubscribe?.(); };
+    const timer = setTimeout(() => { finish(); reject(new Error(`no block authored by ${address}`)); }, timeoutMs);
+    api.derive.chain.subscribeNewHeads((header) => {
+      if (done || header.author?.toString() !== address) return;
+      finish();
+      resolveBlock(header.number.toNumber());
+    }).then((u) => {
+      unsubscribe = u;
+      if (done) u();
+    }, (error) => { finish(); reject(error); });
+  });
+}
 
 describe('scripts/local-testnet.sh', () => {
   let network;
   let apis = [];
   let dir;
+  let base;
 
   before(async () => {
-    const base = await freePortRange(301);
+    base = await freePortRange(301);
     dir = mkdtempSync(join(tmpdir(), 'poseidon-local-'));
     network = startProcess('bash', [
       join(repoRoot, 'scripts', 'local-testnet.sh'), '--no-build', '--base-port', String(base), '--dir', dir,
@@ -51,5 +89,72 @@ describe('scripts/local-testnet.sh', () => {
     // Every node agrees on what is final.
     const heads = await Promise.all(apis.map(finalizedNumber));
     for (const head of heads) assert.ok(head >= finalized, `a node is behind: ${heads}`);
+  });
+
+  // Eve runs a fifth node with keys of its own, proves work as a miner, stands, and
+  // Ferdie's 250 000 QAS outvote the 100 000 behind Dave: at the next term's election Eve
+  // replaces Dave among the four supernodes, and from the next session she authors blocks.
+  test('a miner voted in with QAS becomes a validator and authors blocks', async () => {
+    const { dave: { address: dave }, eve, ferdie } = await devAccounts();
+    const api = apis[0];
+    const eveRpcPort = base + 104;
+    const eveNode = startProcess(nodeBinary(), [
+      '--chain', 'local',
+      '--validator',
+      '--name', 'eve',
+      '--base-path', join(dir, 'eve'),
+      '--rpc-port', String(eveRpcPort),
+      '--prometheus-port', String(base + 204),
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${base + 4}`,
+      '--bootnodes', `/ip4/127.0.0.1/tcp/${base}/p2p/${ALICE_PEER_ID}`,
+      '--node-key', '5'.padStart(64, '0'),
+      '--no-mdns',
+      '--no-telemetry',
+    ]);
+    let eveApi;
+    try {
+      eveApi = await connect(`ws://127.0.0.1:${eveRpcPort}`, 90000);
+      await waitFor(async () => (await eveApi.rpc.system.health()).peers.toNumber() >= 4, 60000,
+        'Eve\'s node to join the network');
+      const finalizedAtStart = await finalizedNumber(api);
+
+      // The node generates its session keys and proves Eve owns them.
+      const generated = await rpcCall(eveRpcPort, 'author_rotateKeysWithOwner', [u8aToHex(eve.publicKey)]);
+      assert.ok(generated.proof, 'the node proves ownership of the keys');
+
+      const era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
+      const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
+      const results = await Promise.all([
+        submit(api, api.tx.proofOfResource.registerMiner(PROFILE), eve, { nonce }),
+        submit(api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 1_000_000 }, `0x${'55'.repeat(32)}`),
+          eve, { nonce: nonce + 1 }),
+        submit(api, api.tx.supernodes.submitCandidacy(100_000_000), eve, { nonce: nonce + 2 }),
+        submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve, { nonce: nonce + 3 }),
+        submit(api, api.tx.supernodes.vote([eve.address], 250_000n * QAS), ferdie),
+      ]);
+      for (const { error } of results) assert.equal(error, null);
+
+      // The election at the start of the next term.
+      const elected = await waitFor(async () => {
+        const supernodes = (await api.query.supernodes.supernodes()).map((e) => e.who.toString());
+        return supernodes.includes(eve.address) && supernodes;
+      }, 330000, 'Eve to be elected');
+      assert.equal(elected.length, 4);
+      assert.ok(!elected.includes(dave), 'Dave, with the least backing, is out');
+
+      // From the next session Eve is a validator and authors blocks.
+      await waitFor(async () => (await api.query.session.validators()).map(String).includes(eve.address),
+        150000, 'Eve to be a validator');
+      const authored = await firstBlockAuthoredBy(api, eve.address, 120000);
+
+      // Finality kept up: every node, Eve's included, finalizes past her first block.
+      assert.ok(authored > finalizedAtStart);
+      await waitFor(async () => (await finalizedNumber(api)) > authored, 120000, 'finality past Eve\'s block');
+      await waitFor(async () => (await Promise.all([...apis, eveApi].map(finalizedNumber))).every((h) => h > authored),
+        60000, `every node to finalize past block ${authored}`);
+    } finally {
+      await eveApi?.disconnect().catch(() => {});
+      await stopProcess(eveNode, { graceMs: 15000 });
+    }
   });
 });

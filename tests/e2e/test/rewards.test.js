@@ -3,6 +3,7 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { Keyring } from '@polkadot/keyring';
 import { startDevChain, waitFor } from '../lib/node.js';
 import {
   bestNumber, feePaid, palletAccount, qqq, submit, waitForEvent,
@@ -85,6 +86,15 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     assert.equal(toTreasury.event.data.era.toNumber(), era);
     assert.equal(toTreasury.event.data.amount.toBigInt(), 10n * QQQ);
     assert.equal(await qqq(api, depositorPool, settled.blockHash), await qqq(api, depositorPool, parent));
+
+    // The supernodes pallet shares its 5 QQQ: Alice, the dev chain's only supernode, keeps
+    // her 10 % commission and Alice//stash, her only voter, is owed the rest.
+    const shared = settledEvents.find(({ event }) => api.events.supernodes.PoolShared.is(event));
+    assert.equal(shared.event.data.amount.toBigInt(), 5n * QQQ);
+    const atSettlement = await api.at(settled.blockHash);
+    const aliceStash = new Keyring({ type: 'sr25519' }).addFromUri('//Alice//stash').address;
+    assert.equal((await atSettlement.call.supernodesApi.pendingRewards(accounts.alice.address)).toBigInt(), QQQ / 2n);
+    assert.equal((await atSettlement.call.supernodesApi.pendingRewards(aliceStash)).toBigInt(), 9n * QQQ / 2n);
 
     // A wallet asks the runtime which eras each miner can claim, and for how much.
     const claimable = await api.call.revenueApi.claimableRewards(eve.address);
