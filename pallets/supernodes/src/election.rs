@@ -7,10 +7,12 @@
 //! supernodes, the next `desired_runners_up` the runners-up. Candidates without a single
 //! vote are never elected.
 //!
-//! The election reads every candidate and every vote, so its cost grows with both; the
-//! hook charges the weight benchmarked for the actual numbers, and `integrity_test`
-//! checks that at [`Config::MaxCandidates`] and [`Config::MaxVoters`] (each vote naming
-//! [`Config::MaxVotesPerVoter`] candidates) it takes at most
+//! The election reads every candidate and every vote; Phragmén then does, per round, work
+//! proportional to the number of votes, so its cost is rounds × votes. The hook charges
+//! the weight benchmarked for the actual number of voters with the most candidates, each
+//! vote naming [`Config::MaxVotesPerVoter`] of them, and the most rounds
+//! ([`Config::MaxSupernodes`] + [`Config::MaxRunnersUp`]); `integrity_test` checks that
+//! at [`Config::MaxVoters`] this takes at most
 //! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
 
 use crate::{pallet::*, Elected, TermIndex};

@@ -434,10 +434,9 @@ pub mod pallet {
 			if T::Clock::current_era() < NextElectionEra::<T>::get() {
 				return T::WeightInfo::on_initialize_no_election();
 			}
-			let candidates = Candidates::<T>::count();
 			let voters = Voters::<T>::count();
 			Self::elect(CurrentTerm::<T>::get().saturating_add(1));
-			T::WeightInfo::elect(candidates, voters)
+			T::WeightInfo::elect(voters)
 		}
 
 		fn integrity_test() {
@@ -450,7 +449,7 @@ pub mod pallet {
 				"a bond below the existential deposit could not be held"
 			);
 			let block = <T as frame_system::Config>::BlockWeights::get().max_block;
-			let election = T::WeightInfo::elect(T::MaxCandidates::get(), T::MaxVoters::get());
+			let election = T::WeightInfo::elect(T::MaxVoters::get());
 			let budget = ELECTION_BLOCK_SHARE * block;
 			assert!(
 				election.all_lte(budget),

@@ -100,6 +100,6 @@ pub struct ElectionParams {
 impl Default for ElectionParams {
 	/// SPEC §11's production values: terms of 7 eras, 21 supernodes.
 	fn default() -> Self {
-		Self { term_length: 7, desired_supernodes: 21, desired_runners_up: 10, min_validators: 4 }
+		Self { term_length: 7, desired_supernodes: 21, desired_runners_up: 3, min_validators: 4 }
 	}
 }
