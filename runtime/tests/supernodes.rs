@@ -68,6 +68,9 @@ fn an_elected_supernode_with_session_keys_validates_from_the_next_session() {
 
 		run_to_block(30);
 		assert_eq!(supernodes(), vec![alice.clone()]);
+		// Alice, planned in genesis, stayed the validator: no session so far changed the set.
+		assert_eq!(pallet_supernodes::PlannedValidators::<Runtime>::get().into_inner(), vec![alice.clone()]);
+		assert_eq!(pallet_grandpa::CurrentSetId::<Runtime>::get(), 0);
 		// The election at the start of era 3 elects Bob; the session change in the same
 		// block queues him.
 		run_to_block(31);

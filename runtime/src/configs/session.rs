@@ -5,8 +5,8 @@
 //! runs before the session pallet's in the same block), so a supernode elected at the
 //! start of a term is queued at once and produces blocks from the next era on. The
 //! validators are the elected supernodes with session keys
-//! ([`pallet_supernodes::Pallet::plan_validators`]); genesis validators come from the
-//! preset's session keys.
+//! ([`pallet_supernodes::Pallet::plan_validators`]), from genesis on: the presets give
+//! their validators session keys and make them the genesis supernodes.
 
 use crate::{opaque::SessionKeys, AccountId, Balance, Balances, BlockNumber, ProofOfResource, Runtime,
 	RuntimeEvent, Supernodes, QQQ};
@@ -61,9 +61,15 @@ impl pallet_session::SessionManager<AccountId> for SupernodeValidators {
 		Supernodes::plan_validators()
 	}
 
-	/// The genesis validators are the preset's session keys.
-	fn new_session_genesis(_new_index: SessionIndex) -> Option<Vec<AccountId>> {
-		None
+	/// The genesis validators are the supernodes of the genesis election that the preset
+	/// gave session keys (the session pallet sets the genesis keys before it asks); with
+	/// too few of them, the validators are simply the preset's session keys.
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<AccountId>> {
+		if new_index == 0 {
+			Supernodes::plan_validators()
+		} else {
+			None
+		}
 	}
 
 	fn end_session(_end_index: SessionIndex) {}
