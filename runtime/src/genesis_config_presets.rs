@@ -9,7 +9,9 @@
 //! receive fees of any size (as are the depositor and supernode pool accounts).
 //!
 //! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute;
-//! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras.
+//! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras; referendum
+//! tracks use their short test periods (`origins.shortTrackPeriods`), so a referendum
+//! passes in minutes.
 //!
 //! The validators are also the genesis supernode candidates, each voted for by its
 //! `//stash` account (Alice's with the most QAS, Dave's with the least), so the genesis
@@ -127,6 +129,7 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, desired_supernodes: u32, s
 			candidates,
 			voters,
 		},
+		origins: crate::OriginsConfig { short_track_periods: true, ..Default::default() },
 		sudo: SudoConfig { key: Some(sudo) },
 	})
 }

@@ -37,6 +37,9 @@ mod benchmarks;
 pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
+pub mod governance;
+
+use governance::pallet_custom_origins;
 
 use sp_runtime::{generic, impl_opaque_keys, traits::BlakeTwo256};
 use sp_version::{runtime_version, RuntimeVersion};
@@ -199,4 +202,20 @@ mod runtime {
 
 	#[runtime::pallet_index(14)]
 	pub type Session = pallet_session;
+
+	// Governance (SPEC §9), named as polkadot.js apps expects.
+	#[runtime::pallet_index(15)]
+	pub type Preimage = pallet_preimage;
+
+	#[runtime::pallet_index(16)]
+	pub type Scheduler = pallet_scheduler;
+
+	#[runtime::pallet_index(17)]
+	pub type Referenda = pallet_referenda;
+
+	#[runtime::pallet_index(18)]
+	pub type ConvictionVoting = pallet_conviction_voting;
+
+	#[runtime::pallet_index(19)]
+	pub type Origins = pallet_custom_origins;
 }

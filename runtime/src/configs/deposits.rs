@@ -1,7 +1,7 @@
 //! Deposit plans (`pallet-deposits`): QAS locked for a term shares the depositors' pool of
 //! every era. Parameters follow SPEC §11.
 
-use crate::{AccountId, Balance, Balances, QasBalances, Runtime, RuntimeEvent, RuntimeHoldReason, QAS};
+use crate::{Balance, Balances, QasBalances, Runtime, RuntimeEvent, RuntimeHoldReason, QAS};
 use frame_support::{
 	parameter_types,
 	traits::{ConstU16, ConstU32},
@@ -40,7 +40,7 @@ impl pallet_deposits::Config for Runtime {
 	/// ×3.0 at most.
 	type MaxRewardMultiplier = ConstU16<300>;
 	type MinDepositFloor = MinDepositFloor;
-	/// `Root` until the `network_params` referendum track exists.
-	type PlanOrigin = frame_system::EnsureRoot<AccountId>;
+	/// A referendum on the `network_params` track (or `Root`).
+	type PlanOrigin = crate::configs::governance::NetworkParamsOrigin;
 	type WeightInfo = pallet_deposits::weights::SubstrateWeight<Runtime>;
 }

@@ -10,11 +10,13 @@
 //! - [`deposits`]: QAS deposit plans and the depositors' pool;
 //! - [`supernodes`]: supernode elections and the supernodes' pool;
 //! - [`session`]: sessions (one per era) and the validator set the election feeds;
+//! - [`governance`]: referenda and conviction voting in QAS, their tracks and origins;
 //! - [`sudo`]: the development convenience key.
 
 pub mod consensus;
 pub mod deposits;
 pub mod fees;
+pub mod governance;
 pub mod proof_of_resource;
 pub mod revenue;
 pub mod session;

@@ -1,7 +1,7 @@
 //! Proof of resource (`pallet-proof-of-resource`): miners, their proofs, and the era
 //! clock. Parameters follow SPEC §11.
 
-use crate::{AccountId, Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, QQQ};
+use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, QQQ};
 use frame_support::{parameter_types, traits::ConstU32};
 use poseidon_primitives::{era::EraIndex, time::{DAYS, MILLISECS_PER_BLOCK}};
 use sp_runtime::Perbill;
@@ -46,9 +46,9 @@ impl pallet_proof_of_resource::Config for Runtime {
 	type MaxEraLength = MaxEraLength;
 	type ProofHistoryDepth = ProofHistoryDepth;
 	type MaxSupernodes = ConstU32<{ crate::configs::supernodes::MAX_SUPERNODES }>;
-	/// `Root` until the `revenue_split` referendum track exists.
-	type ResourceWeightsOrigin = frame_system::EnsureRoot<AccountId>;
-	/// `Root` until the `network_params` referendum track exists.
-	type EraLengthOrigin = frame_system::EnsureRoot<AccountId>;
+	/// A referendum on the `revenue_split` track (or `Root`).
+	type ResourceWeightsOrigin = crate::configs::governance::RevenueSplitOrigin;
+	/// A referendum on the `network_params` track (or `Root`).
+	type EraLengthOrigin = crate::configs::governance::NetworkParamsOrigin;
 	type WeightInfo = pallet_proof_of_resource::weights::SubstrateWeight<Runtime>;
 }

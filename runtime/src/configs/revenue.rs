@@ -1,7 +1,7 @@
 //! Revenue and settlement (`pallet-revenue`): customers' payments, the split of each
 //! era's revenue, and miners' reward claims. Parameters follow SPEC §11.
 
-use crate::{configs::proof_of_resource::HISTORY_DEPTH, AccountId, Balance, Balances, Runtime, RuntimeEvent, QQQ};
+use crate::{configs::proof_of_resource::HISTORY_DEPTH, Balance, Balances, Runtime, RuntimeEvent, QQQ};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use poseidon_primitives::era::EraIndex;
 use sp_runtime::Percent;
@@ -36,7 +36,7 @@ impl pallet_revenue::Config for Runtime {
 	/// One claim covers up to 32 eras.
 	type MaxClaimEras = ConstU32<32>;
 	type MaxOrderRefLen = ConstU32<64>;
-	/// `Root` until the `revenue_split` referendum track exists.
-	type SplitOrigin = frame_system::EnsureRoot<AccountId>;
+	/// A referendum on the `revenue_split` track (or `Root`).
+	type SplitOrigin = crate::configs::governance::RevenueSplitOrigin;
 	type WeightInfo = pallet_revenue::weights::SubstrateWeight<Runtime>;
 }

@@ -1,7 +1,7 @@
 //! Supernode elections (`pallet-supernodes`): candidates, votes, the election every term,
 //! and the supernodes' pool. Parameters follow SPEC §11.
 
-use crate::{AccountId, Balance, Balances, QasBalances, Runtime, RuntimeEvent, RuntimeFreezeReason,
+use crate::{Balance, Balances, QasBalances, Runtime, RuntimeEvent, RuntimeFreezeReason,
 	RuntimeHoldReason, QAS};
 use frame_support::{parameter_types, traits::ConstU32, PalletId};
 use poseidon_primitives::era::EraIndex;
@@ -56,8 +56,8 @@ impl pallet_supernodes::Config for Runtime {
 	type MaxCommission = MaxCommission;
 	/// A candidate must have proved work within the last week of one-day eras.
 	type MinProvenEras = ConstU32<7>;
-	/// `Root` until the `network_params` referendum track exists.
-	type ParamsOrigin = frame_system::EnsureRoot<AccountId>;
+	/// A referendum on the `network_params` track (or `Root`).
+	type ParamsOrigin = crate::configs::governance::NetworkParamsOrigin;
 	type WeightInfo = pallet_supernodes::weights::SubstrateWeight<Runtime>;
 }
 

@@ -1,0 +1,119 @@
+//! QAS governance (SPEC §9): `Preimage`, `Scheduler`, `Referenda` and `ConvictionVoting`
+//! (the names polkadot.js apps looks for), with the custom origins and tracks of
+//! [`crate::governance`].
+//!
+//! Voting is in QAS: conviction voting locks QAS, and the referendum deposits are QAS.
+//! Preimages (the calls a referendum enacts) are stored against a QQQ deposit, which pays
+//! for the storage.
+
+use crate::{
+	governance::{origins::pallet_custom_origins, tracks::Tracks},
+	AccountId, Balance, Balances, BlockNumber, OriginCaller, Preimage, QasBalances, Referenda,
+	Runtime, RuntimeCall, RuntimeEvent, RuntimeHoldReason, RuntimeOrigin, Scheduler, DAYS, QAS,
+	QQQ, MILLI_QQQ,
+};
+use frame_support::{
+	parameter_types,
+	traits::{
+		fungible::HoldConsideration, ConstU32, EitherOf, EqualPrivilegeOnly, LinearStoragePrice,
+	},
+	weights::Weight,
+};
+use frame_system::{EnsureRoot, EnsureSigned};
+use sp_runtime::Perbill;
+
+/// `Root`, or a referendum on the `revenue_split` track.
+pub type RevenueSplitOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::RevenueSplit>;
+
+/// `Root`, or a referendum on the `network_params` track.
+pub type NetworkParamsOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::NetworkParams>;
+
+impl pallet_custom_origins::Config for Runtime {}
+
+parameter_types! {
+	pub const PreimageHoldReason: RuntimeHoldReason =
+		RuntimeHoldReason::Preimage(pallet_preimage::HoldReason::Preimage);
+	/// A preimage costs 1 QQQ plus 1 milli-QQQ per byte, returned when it is removed.
+	pub const PreimageBaseDeposit: Balance = QQQ;
+	pub const PreimageByteDeposit: Balance = MILLI_QQQ;
+}
+
+impl pallet_preimage::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_preimage::weights::SubstrateWeight<Runtime>;
+	type Currency = Balances;
+	type ManagerOrigin = EnsureRoot<AccountId>;
+	type Consideration = HoldConsideration<
+		AccountId,
+		Balances,
+		PreimageHoldReason,
+		LinearStoragePrice<PreimageBaseDeposit, PreimageByteDeposit, Balance>,
+	>;
+}
+
+parameter_types! {
+	/// Scheduled calls (enacted referenda) may take most of a block.
+	pub MaximumSchedulerWeight: Weight =
+		Perbill::from_percent(80) * crate::configs::system::RuntimeBlockWeights::get().max_block;
+}
+
+impl pallet_scheduler::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeOrigin = RuntimeOrigin;
+	type PalletsOrigin = OriginCaller;
+	type RuntimeCall = RuntimeCall;
+	type MaximumWeight = MaximumSchedulerWeight;
+	/// Only referenda (through their enactment) and `Root` schedule calls.
+	type ScheduleOrigin = EnsureRoot<AccountId>;
+	type OriginPrivilegeCmp = EqualPrivilegeOnly;
+	type MaxScheduledPerBlock = ConstU32<50>;
+	type WeightInfo = pallet_scheduler::weights::SubstrateWeight<Runtime>;
+	type Preimages = Preimage;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
+parameter_types! {
+	/// QAS a referendum's proposer puts down, returned when it is decided.
+	pub const SubmissionDeposit: Balance = 100 * QAS;
+	/// A referendum that is not given its decision deposit within two weeks times out.
+	pub const UndecidingTimeout: BlockNumber = 14 * DAYS;
+	/// Votes lock QAS for one locking period × conviction multiplier: a week per step.
+	pub const VoteLockingPeriod: BlockNumber = 7 * DAYS;
+}
+
+impl pallet_referenda::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_referenda::weights::SubstrateWeight<Runtime>;
+	type Scheduler = Scheduler;
+	type Currency = QasBalances;
+	/// Any account may propose, on any track.
+	type SubmitOrigin = EnsureSigned<AccountId>;
+	type CancelOrigin = EnsureRoot<AccountId>;
+	type KillOrigin = EnsureRoot<AccountId>;
+	/// Deposits of killed referenda are burnt.
+	type Slash = ();
+	type Votes = Balance;
+	type Tally = pallet_conviction_voting::TallyOf<Runtime>;
+	type SubmissionDeposit = SubmissionDeposit;
+	type MaxQueued = ConstU32<20>;
+	type UndecidingTimeout = UndecidingTimeout;
+	/// Referenda are serviced every block.
+	type AlarmInterval = ConstU32<1>;
+	type Tracks = Tracks;
+	type Preimages = Preimage;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+}
+
+impl pallet_conviction_voting::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type WeightInfo = pallet_conviction_voting::weights::SubstrateWeight<Runtime>;
+	type Currency = QasBalances;
+	type Polls = Referenda;
+	/// Support is measured against all QAS.
+	type MaxTurnout = frame_support::traits::TotalIssuanceOf<QasBalances, AccountId>;
+	type MaxVotes = ConstU32<64>;
+	type VoteLockingPeriod = VoteLockingPeriod;
+	type BlockNumberProvider = frame_system::Pallet<Runtime>;
+	type VotingHooks = ();
+}

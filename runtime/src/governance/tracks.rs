@@ -1,0 +1,133 @@
+//! The referendum tracks: `root` (runtime upgrades and anything else), `revenue_split`
+//! (`revenue.setSplit`, the resource weights) and `network_params` (era length, deposit
+//! plans, supernode election parameters).
+//!
+//! Every track lets approval (aye share of conviction-weighted votes) fall linearly from
+//! 100 % to 50 % over the decision period and support (aye QAS, before conviction, as a
+//! share of all QAS) from its ceiling to its floor. A real network uses
+//! [`NORMAL_TRACKS`]; a chain whose genesis sets
+//! [`ShortTrackPeriods`](super::origins::ShortTrackPeriods) (the dev and local presets) uses
+//! [`SHORT_TRACKS`], whose periods are blocks instead of days, so a referendum passes in
+//! a few minutes.
+
+use super::origins::{pallet_custom_origins, ShortTrackPeriods};
+use crate::{Balance, BlockNumber, OriginCaller, Runtime, DAYS, HOURS, QAS};
+use alloc::borrow::Cow;
+use pallet_referenda::{Curve, Track, TrackInfo};
+use sp_runtime::{str_array as name, Perbill};
+
+/// Number of a track.
+pub type TrackId = u16;
+
+/// The `root` track.
+pub const ROOT: TrackId = 0;
+/// The `revenue_split` track.
+pub const REVENUE_SPLIT: TrackId = 1;
+/// The `network_params` track.
+pub const NETWORK_PARAMS: TrackId = 2;
+
+const fn linear(ceil: u32, floor: u32) -> Curve {
+	Curve::LinearDecreasing {
+		length: Perbill::from_percent(100),
+		floor: Perbill::from_percent(floor),
+		ceil: Perbill::from_percent(ceil),
+	}
+}
+
+/// Approval from a unanimous aye down to a simple majority.
+const APPROVAL: Curve = linear(100, 50);
+
+type PoseidonTrack = Track<TrackId, Balance, BlockNumber>;
+
+/// Periods and deposits of a real network (6-second blocks).
+pub static NORMAL_TRACKS: [PoseidonTrack; 3] = [
+	Track {
+		id: ROOT,
+		info: TrackInfo {
+			name: name("root"),
+			max_deciding: 1,
+			decision_deposit: 100_000 * QAS,
+			prepare_period: 2 * HOURS,
+			decision_period: 14 * DAYS,
+			confirm_period: DAYS,
+			min_enactment_period: DAYS,
+			min_approval: APPROVAL,
+			min_support: linear(50, 5),
+		},
+	},
+	Track {
+		id: REVENUE_SPLIT,
+		info: TrackInfo {
+			name: name("revenue_split"),
+			max_deciding: 5,
+			decision_deposit: 10_000 * QAS,
+			prepare_period: HOURS,
+			decision_period: 7 * DAYS,
+			confirm_period: 12 * HOURS,
+			min_enactment_period: DAYS,
+			min_approval: APPROVAL,
+			min_support: linear(20, 1),
+		},
+	},
+	Track {
+		id: NETWORK_PARAMS,
+		info: TrackInfo {
+			name: name("network_params"),
+			max_deciding: 5,
+			decision_deposit: 10_000 * QAS,
+			prepare_period: HOURS,
+			decision_period: 7 * DAYS,
+			confirm_period: 12 * HOURS,
+			min_enactment_period: 6 * HOURS,
+			min_approval: APPROVAL,
+			min_support: linear(20, 1),
+		},
+	},
+];
+
+/// The same tracks with periods of a few blocks and small deposits, for test chains.
+pub static SHORT_TRACKS: [PoseidonTrack; 3] = [
+	short(ROOT, name("root"), 1),
+	short(REVENUE_SPLIT, name("revenue_split"), 5),
+	short(NETWORK_PARAMS, name("network_params"), 5),
+];
+
+const fn short(id: TrackId, name: [u8; 25], max_deciding: u32) -> PoseidonTrack {
+	Track {
+		id,
+		info: TrackInfo {
+			name,
+			max_deciding,
+			decision_deposit: 1_000 * QAS,
+			prepare_period: 2,
+			decision_period: 30,
+			confirm_period: 3,
+			min_enactment_period: 1,
+			min_approval: APPROVAL,
+			min_support: linear(10, 1),
+		},
+	}
+}
+
+/// The tracks, for `pallet-referenda`.
+pub struct Tracks;
+
+impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
+	type Id = TrackId;
+	type RuntimeOrigin = OriginCaller;
+
+	fn tracks() -> impl Iterator<Item = Cow<'static, PoseidonTrack>> {
+		let tracks =
+			if ShortTrackPeriods::<Runtime>::get() { &SHORT_TRACKS } else { &NORMAL_TRACKS };
+		tracks.iter().map(Cow::Borrowed)
+	}
+
+	fn track_for(origin: &Self::RuntimeOrigin) -> Result<Self::Id, ()> {
+		match origin {
+			OriginCaller::system(frame_system::RawOrigin::Root) => Ok(ROOT),
+			OriginCaller::Origins(pallet_custom_origins::Origin::RevenueSplit) => Ok(REVENUE_SPLIT),
+			OriginCaller::Origins(pallet_custom_origins::Origin::NetworkParams) => Ok(NETWORK_PARAMS),
+			_ => Err(()),
+		}
+	}
+}

@@ -1,0 +1,177 @@
+//! QAS governance in the real runtime: the pallets polkadot.js apps looks for, each
+//! track's origin accepted only by the calls of its track, and a referendum on the
+//! `revenue_split` track passed with QAS votes on the dev preset's short tracks.
+
+mod common;
+
+use common::{preset_ext, run_to_block, start_block};
+use frame_support::{
+	assert_noop, assert_ok,
+	traits::{Bounded, PalletInfo, StorePreimage},
+};
+use pallet_conviction_voting::{AccountVote, Conviction, Vote};
+use pallet_referenda::TracksInfo;
+use pallet_revenue::RevenueSplit;
+use poseidon_runtime::{
+	governance::{
+		pallet_custom_origins::Origin as TrackOrigin,
+		tracks::{Tracks, NETWORK_PARAMS, REVENUE_SPLIT, ROOT},
+	},
+	ConvictionVoting, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall, RuntimeOrigin, QAS,
+};
+use sp_keyring::Sr25519Keyring;
+use sp_runtime::{traits::Dispatchable, DispatchError, Percent};
+
+fn split(miners: u8) -> RevenueSplit {
+	RevenueSplit {
+		miners: Percent::from_percent(miners),
+		supernodes: Percent::from_percent(5),
+		depositors: Percent::from_percent(10),
+	}
+}
+
+fn set_split(miners: u8) -> RuntimeCall {
+	RuntimeCall::Revenue(pallet_revenue::Call::set_split { split: split(miners) })
+}
+
+fn revenue_split_origin() -> RuntimeOrigin {
+	TrackOrigin::RevenueSplit.into()
+}
+
+fn network_params_origin() -> RuntimeOrigin {
+	TrackOrigin::NetworkParams.into()
+}
+
+fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+#[test]
+fn the_governance_pallets_have_the_names_apps_looks_for() {
+	type Info = <Runtime as frame_system::Config>::PalletInfo;
+	assert_eq!(Info::name::<Preimage>(), Some("Preimage"));
+	assert_eq!(Info::name::<poseidon_runtime::Scheduler>(), Some("Scheduler"));
+	assert_eq!(Info::name::<Referenda>(), Some("Referenda"));
+	assert_eq!(Info::name::<ConvictionVoting>(), Some("ConvictionVoting"));
+}
+
+#[test]
+fn each_track_has_its_origin() {
+	preset_ext("development").execute_with(|| {
+		assert_eq!(Tracks::check_integrity(), Ok(()));
+		let names: Vec<String> = Tracks::tracks()
+			.map(|track| String::from_utf8_lossy(&track.info.name).trim_end_matches('\0').to_string())
+			.collect();
+		assert_eq!(names, vec!["root", "revenue_split", "network_params"]);
+		assert_eq!(Tracks::track_for(&OriginCaller::system(frame_system::RawOrigin::Root)), Ok(ROOT));
+		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::RevenueSplit)), Ok(REVENUE_SPLIT));
+		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::NetworkParams)), Ok(NETWORK_PARAMS));
+		let signed = OriginCaller::system(frame_system::RawOrigin::Signed(Sr25519Keyring::Bob.to_account_id()));
+		assert_eq!(Tracks::track_for(&signed), Err(()));
+	});
+}
+
+#[test]
+fn the_dev_preset_has_short_tracks_and_a_real_network_long_ones() {
+	preset_ext("development").execute_with(|| {
+		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 30);
+		pallet_custom_origins_storage_set(false);
+		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * poseidon_runtime::DAYS);
+	});
+}
+
+fn pallet_custom_origins_storage_set(short: bool) {
+	poseidon_runtime::governance::origins::ShortTrackPeriods::<Runtime>::put(short);
+}
+
+#[test]
+fn a_call_from_the_wrong_track_is_refused() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let set_weights = || {
+			RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::set_resource_weights {
+				weights: Default::default(),
+			})
+		};
+		let set_era_length =
+			|| RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::set_era_length { length: 20 });
+		let create_plan = || {
+			RuntimeCall::Deposits(pallet_deposits::Call::create_plan {
+				lock_eras: 5,
+				reward_multiplier: 120,
+				min_amount: 100 * QAS,
+			})
+		};
+		let set_election_params = || {
+			RuntimeCall::Supernodes(pallet_supernodes::Call::set_election_params {
+				params: pallet_supernodes::ElectionParams {
+					term_length: 3,
+					desired_supernodes: 2,
+					desired_runners_up: 1,
+					min_validators: 1,
+				},
+			})
+		};
+		let bad_origin: DispatchError = DispatchError::BadOrigin;
+
+		// revenue_split: the split and the resource weights, nothing else.
+		for call in [set_split(65), set_weights()] {
+			assert_eq!(call.clone().dispatch(network_params_origin()).map_err(|e| e.error), Err(bad_origin));
+			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
+			assert_ok!(call.dispatch(revenue_split_origin()));
+		}
+		// network_params: era length, deposit plans, election parameters, nothing else.
+		for call in [set_era_length(), create_plan(), set_election_params()] {
+			assert_eq!(call.clone().dispatch(revenue_split_origin()).map_err(|e| e.error), Err(bad_origin));
+			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
+			assert_ok!(call.dispatch(network_params_origin()));
+		}
+		// Neither custom origin is Root.
+		let upgrade = RuntimeCall::System(frame_system::Call::set_code { code: vec![] });
+		for origin in [revenue_split_origin(), network_params_origin()] {
+			assert_eq!(upgrade.clone().dispatch(origin).map_err(|e| e.error), Err(bad_origin));
+		}
+	});
+}
+
+/// Bob proposes `set_split(miners 65 %)` on the `revenue_split` track, Charlie and Dave
+/// vote aye with conviction, Eve nay; the referendum passes and is enacted, and the split
+/// applies from the next era.
+#[test]
+fn a_referendum_on_the_revenue_split_track_changes_the_split() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let proposal: Bounded<RuntimeCall, _> = Preimage::bound(set_split(65)).unwrap();
+		assert_ok!(Referenda::submit(
+			signed(Sr25519Keyring::Bob),
+			Box::new(OriginCaller::Origins(TrackOrigin::RevenueSplit)),
+			proposal,
+			frame_support::traits::schedule::DispatchTime::After(1),
+		));
+		let index = 0;
+		assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
+		let aye = |conviction| AccountVote::Standard {
+			vote: Vote { aye: true, conviction },
+			balance: 300_000 * QAS,
+		};
+		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Charlie), index, aye(Conviction::Locked1x)));
+		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Dave), index, aye(Conviction::Locked3x)));
+		let nay = AccountVote::Standard {
+			vote: Vote { aye: false, conviction: Conviction::None },
+			balance: 100_000 * QAS,
+		};
+		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Eve), index, nay));
+		assert_noop!(
+			ConvictionVoting::vote(signed(Sr25519Keyring::Ferdie), 7, nay),
+			pallet_conviction_voting::Error::<Runtime>::NotOngoing
+		);
+
+		run_to_block(60);
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(index),
+			Some(pallet_referenda::ReferendumInfo::Approved(..))
+		));
+		assert_eq!(pallet_revenue::NextSplit::<Runtime>::get(), None, "applied at the next era");
+		assert_eq!(pallet_revenue::CurrentSplit::<Runtime>::get(), split(65));
+	});
+}
