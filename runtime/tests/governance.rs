@@ -75,13 +75,9 @@ fn each_track_has_its_origin() {
 fn the_dev_preset_has_short_tracks_and_a_real_network_long_ones() {
 	preset_ext("development").execute_with(|| {
 		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 30);
-		pallet_custom_origins_storage_set(false);
+		poseidon_runtime::governance::origins::ShortTrackPeriods::<Runtime>::put(false);
 		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * poseidon_runtime::DAYS);
 	});
-}
-
-fn pallet_custom_origins_storage_set(short: bool) {
-	poseidon_runtime::governance::origins::ShortTrackPeriods::<Runtime>::put(short);
 }
 
 #[test]

@@ -301,6 +301,16 @@ pub fn vote(who: u64, targets: Vec<u64>, amount: u64) {
 	frame_support::assert_ok!(Supernodes::vote(RuntimeOrigin::signed(who), targets, amount));
 }
 
+/// A, B and C stand without commission, backed by V1 (300), V2 (200) and V3 (100).
+pub fn three_candidates_backed_300_200_100() {
+	for who in [A, B, C] {
+		stand(who, 0);
+	}
+	vote(V1, vec![A], 300);
+	vote(V2, vec![B], 200);
+	vote(V3, vec![C], 100);
+}
+
 /// The supernodes, in election order.
 pub fn supernodes() -> Vec<u64> {
 	crate::Supernodes::<Test>::get().into_iter().map(|e| e.who).collect()

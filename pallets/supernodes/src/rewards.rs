@@ -32,6 +32,19 @@ impl<T: Config> Pallet<T> {
 		QqqOf::<T>::unique_saturated_from(earned)
 	}
 
+	/// What `voter`'s vote has earned, with each target marked as paid up to now: one read
+	/// per target.
+	fn pay_up_vote(voter: &mut VoterOf<T>) -> QqqOf<T> {
+		let stake = voter.stake_per_target;
+		let earned = voter.targets.iter_mut().fold(0u128, |sum, target| {
+			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
+			let earned = earned_between(stake, target.reward_per_stake_paid, now);
+			target.reward_per_stake_paid = now;
+			sum.saturating_add(earned)
+		});
+		QqqOf::<T>::unique_saturated_from(earned)
+	}
+
 	/// QQQ `who` could claim now: commission and settled rewards plus what its vote earned.
 	pub fn pending_rewards(who: &T::AccountId) -> QqqOf<T> {
 		let from_vote = Voters::<T>::get(who).map(|voter| Self::earned_by_vote(&voter)).unwrap_or_default();
@@ -41,12 +54,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn do_claim_rewards(who: T::AccountId) -> DispatchResult {
 		let mut amount = UnclaimedRewards::<T>::take(&who);
 		if let Some(mut voter) = Voters::<T>::get(&who) {
-			amount.saturating_accrue(Self::earned_by_vote(&voter));
-			for target in voter.targets.iter_mut() {
-				if let Some(backing) = Backings::<T>::get(&target.candidate) {
-					target.reward_per_stake_paid = backing.reward_per_stake;
-				}
-			}
+			amount.saturating_accrue(Self::pay_up_vote(&mut voter));
 			Voters::<T>::insert(&who, voter);
 		}
 		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);

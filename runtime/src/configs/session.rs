@@ -11,14 +11,14 @@
 use crate::{opaque::SessionKeys, AccountId, Balance, Balances, BlockNumber, ProofOfResource, Runtime,
 	RuntimeEvent, Supernodes, QQQ};
 use alloc::vec::Vec;
-
-/// Number of a session (`sp_staking::SessionIndex`).
-type SessionIndex = u32;
 use frame_support::{parameter_types, weights::Weight};
 use sp_runtime::{
 	traits::{ConvertInto, OpaqueKeys},
 	Permill,
 };
+
+/// Number of a session (`sp_staking::SessionIndex`).
+type SessionIndex = u32;
 
 parameter_types! {
 	/// QQQ held while an account has session keys registered: pays for the key storage

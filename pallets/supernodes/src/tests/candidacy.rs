@@ -78,12 +78,7 @@ fn candidates_are_bounded_by_max_candidates() {
 #[test]
 fn renouncing_releases_the_bond_and_leaves_the_runners_up() {
 	build_and_execute(|| {
-		for who in [A, B, C] {
-			stand(who, 0);
-		}
-		vote(V1, vec![A], 300);
-		vote(V2, vec![B], 200);
-		vote(V3, vec![C], 100);
+		three_candidates_backed_300_200_100();
 		next_term();
 		assert_eq!(runners_up(), vec![C]);
 

@@ -7,12 +7,7 @@ use poseidon_primitives::supernodes::SupernodeSet;
 #[test]
 fn elected_supernodes_with_session_keys_are_planned_as_validators() {
 	build_and_execute(|| {
-		for who in [A, B, C] {
-			stand(who, 0);
-		}
-		vote(V1, vec![A], 300);
-		vote(V2, vec![B], 200);
-		vote(V3, vec![C], 100);
+		three_candidates_backed_300_200_100();
 		set_keys(A);
 		next_term();
 		assert_eq!(supernodes(), vec![A, B]);
