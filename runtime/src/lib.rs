@@ -218,4 +218,8 @@ mod runtime {
 
 	#[runtime::pallet_index(19)]
 	pub type Origins = pallet_custom_origins;
+
+	/// Parameters a `network_params` referendum changes without a runtime upgrade.
+	#[runtime::pallet_index(20)]
+	pub type Parameters = pallet_parameters;
 }

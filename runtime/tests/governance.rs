@@ -108,6 +108,20 @@ fn a_call_from_the_wrong_track_is_refused() {
 				},
 			})
 		};
+		let set_treasury_account = || {
+			RuntimeCall::CompanyTreasury(pallet_company_treasury::Call::set_treasury_account {
+				new: Sr25519Keyring::Ferdie.to_account_id(),
+			})
+		};
+		let set_miner_bond = || {
+			use poseidon_runtime::configs::parameters::{dynamic_params::bonds, RuntimeParameters};
+			RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+				key_value: RuntimeParameters::Bonds(bonds::Parameters::MinerBond(
+					bonds::MinerBond,
+					Some(2_000 * poseidon_runtime::QQQ),
+				)),
+			})
+		};
 		let bad_origin: DispatchError = DispatchError::BadOrigin;
 
 		// revenue_split: the split and the resource weights, nothing else.
@@ -116,8 +130,15 @@ fn a_call_from_the_wrong_track_is_refused() {
 			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(revenue_split_origin()));
 		}
-		// network_params: era length, deposit plans, election parameters, nothing else.
-		for call in [set_era_length(), create_plan(), set_election_params()] {
+		// network_params: era length, deposit plans, election parameters, the treasury
+		// account and the bonds, nothing else.
+		for call in [
+			set_era_length(),
+			create_plan(),
+			set_election_params(),
+			set_treasury_account(),
+			set_miner_bond(),
+		] {
 			assert_eq!(call.clone().dispatch(revenue_split_origin()).map_err(|e| e.error), Err(bad_origin));
 			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(network_params_origin()));

@@ -11,12 +11,14 @@
 //! - [`supernodes`]: supernode elections and the supernodes' pool;
 //! - [`session`]: sessions (one per era) and the validator set the election feeds;
 //! - [`governance`]: referenda and conviction voting in QAS, their tracks and origins;
+//! - [`parameters`]: values governance changes without a runtime upgrade (the bonds);
 //! - [`sudo`]: the development convenience key.
 
 pub mod consensus;
 pub mod deposits;
 pub mod fees;
 pub mod governance;
+pub mod parameters;
 pub mod proof_of_resource;
 pub mod revenue;
 pub mod session;

@@ -1,7 +1,7 @@
 //! Proof of resource (`pallet-proof-of-resource`): miners, their proofs, and the era
 //! clock. Parameters follow SPEC §11.
 
-use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, QQQ};
+use crate::{Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason};
 use frame_support::{parameter_types, traits::ConstU32};
 use poseidon_primitives::{era::EraIndex, time::{DAYS, MILLISECS_PER_BLOCK}};
 use sp_runtime::Perbill;
@@ -12,8 +12,6 @@ use sp_runtime::Perbill;
 pub const HISTORY_DEPTH: EraIndex = 84;
 
 parameter_types! {
-	/// QQQ held from every miner: enough that a fraud slash (10 %) hurts.
-	pub const MinerBond: Balance = 1_000 * QQQ;
 	/// Eras before a leaving miner gets its bond back: long enough that its last proofs
 	/// can still be rejected and slashed. SPEC §11 suggests 2 for dev chains; it is a
 	/// runtime constant shared by every preset, and 7 one-minute dev eras is short enough.
@@ -38,7 +36,8 @@ impl pallet_proof_of_resource::Config for Runtime {
 	/// The elected supernodes may reject proofs.
 	type Supernodes = crate::Supernodes;
 	type RejectionQuorum = pallet_proof_of_resource::supernodes::OneThirdRoundedUp;
-	type MinerBond = MinerBond;
+	/// Governable (`parameters`, `bonds.MinerBond`): 1 000 QQQ at genesis.
+	type MinerBond = crate::configs::parameters::MinerBond;
 	type UnbondingEras = UnbondingEras;
 	type FraudSlash = FraudSlash;
 	type MillisecsPerBlock = MillisecsPerBlock;

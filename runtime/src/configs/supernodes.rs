@@ -23,8 +23,6 @@ pub const MAX_RUNNERS_UP: u32 = 3;
 parameter_types! {
 	/// The supernodes' pool account: settlement pays each era's pool into it.
 	pub const SupernodesPalletId: PalletId = PalletId(*b"psd/supn");
-	/// SPEC §11: 10 000 QAS, a stake in serving the term well.
-	pub const CandidacyBond: Balance = 10_000 * QAS;
 	/// Keeps MaxVoters from being filled with dust: 10 000 voters hold at least
 	/// 100 000 QAS between them.
 	pub const MinVote: Balance = 10 * QAS;
@@ -43,7 +41,8 @@ impl pallet_supernodes::Config for Runtime {
 	type Treasury = crate::CompanyTreasury;
 	type SessionKeys = crate::configs::session::RegisteredSessionKeys;
 	type PalletId = SupernodesPalletId;
-	type CandidacyBond = CandidacyBond;
+	/// Governable (`parameters`, `bonds.CandidacyBond`): 10 000 QAS at genesis.
+	type CandidacyBond = crate::configs::parameters::CandidacyBond;
 	type MinVote = MinVote;
 	/// SPEC §11: 100 candidates, 10 000 voters, 16 candidates per vote.
 	type MaxCandidates = ConstU32<100>;
@@ -63,3 +62,6 @@ impl pallet_supernodes::Config for Runtime {
 
 /// Terms of the dev and local chains (SPEC §11): three one-minute eras.
 pub const DEV_TERM_LENGTH: EraIndex = 3;
+
+/// Terms of a production chain (SPEC §11): seven one-day eras, a week.
+pub const PRODUCTION_TERM_LENGTH: EraIndex = 7;

@@ -11,8 +11,8 @@ parameter_types! {
 
 impl pallet_company_treasury::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// `Root` (sudo on dev chains) until the `network_params` referendum track exists.
-	type ManagerOrigin = frame_system::EnsureRoot<crate::AccountId>;
+	/// A referendum on the `network_params` track (or `Root`) names the company account.
+	type ManagerOrigin = crate::configs::governance::NetworkParamsOrigin;
 	type PalletId = TreasuryPalletId;
 	type WeightInfo = pallet_company_treasury::weights::SubstrateWeight<Runtime>;
 }

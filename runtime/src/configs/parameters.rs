@@ -1,0 +1,105 @@
+//! Governable parameters (`pallet-parameters`): values a `network_params` referendum
+//! changes with `parameters.setParameter`, without a runtime upgrade.
+//!
+//! - `bonds.MinerBond`: QQQ a miner holds to register (SPEC §11: 1 000 QQQ);
+//! - `bonds.CandidacyBond`: QAS a supernode candidate holds (SPEC §11: 10 000 QAS).
+//!
+//! A changed bond applies to the next registration or candidacy: miners and candidates
+//! already bonded keep the amount they put down (each pallet records it) and get exactly
+//! that back. The pallets read a bond through [`AtLeast`], which never lets it fall below
+//! its token's existential deposit, whatever a referendum sets.
+//!
+//! Other network parameters have calls of their own in the pallet that owns them
+//! (`proofOfResource.setEraLength`, `deposits.createPlan`/`closePlan`,
+//! `supernodes.setElectionParams`, `companyTreasury.setTreasuryAccount`), routed to the
+//! same `network_params` track.
+
+use crate::{
+	configs::governance::NetworkParamsOrigin, Balance, Runtime, RuntimeEvent, RuntimeOrigin, QAS,
+	QQQ,
+};
+use core::marker::PhantomData;
+use frame_support::{
+	dynamic_params::{dynamic_pallet_params, dynamic_params},
+	traits::{EnsureOrigin, EnsureOriginWithArg, Get},
+};
+
+/// The parameters governance may change, and their genesis defaults.
+#[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
+pub mod dynamic_params {
+	use super::*;
+
+	/// Bonds that make registering a miner or standing for election cost something.
+	#[dynamic_pallet_params]
+	#[codec(index = 0)]
+	pub mod bonds {
+		/// QQQ held from every miner that registers: enough that a fraud slash (10 %)
+		/// hurts.
+		#[codec(index = 0)]
+		pub static MinerBond: Balance = 1_000 * QQQ;
+
+		/// QAS held from every supernode candidate: a stake in serving the term well.
+		#[codec(index = 1)]
+		pub static CandidacyBond: Balance = 10_000 * QAS;
+	}
+}
+
+#[cfg(feature = "runtime-benchmarks")]
+impl Default for RuntimeParameters {
+	fn default() -> Self {
+		RuntimeParameters::Bonds(dynamic_params::bonds::Parameters::MinerBond(
+			dynamic_params::bonds::MinerBond,
+			Some(2_000 * QQQ),
+		))
+	}
+}
+
+/// Who may set each parameter: every key is a network parameter, set by a referendum on
+/// the `network_params` track (or `Root`).
+pub struct ParameterAdmin;
+
+impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParameterAdmin {
+	type Success = ();
+
+	fn try_origin(
+		origin: RuntimeOrigin,
+		key: &RuntimeParametersKey,
+	) -> Result<Self::Success, RuntimeOrigin> {
+		match key {
+			RuntimeParametersKey::Bonds(_) =>
+				<NetworkParamsOrigin as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ()),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
+		match key {
+			RuntimeParametersKey::Bonds(_) =>
+				<NetworkParamsOrigin as EnsureOrigin<RuntimeOrigin>>::try_successful_origin(),
+		}
+	}
+}
+
+impl pallet_parameters::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type RuntimeParameters = RuntimeParameters;
+	type AdminOrigin = ParameterAdmin;
+	type WeightInfo = ();
+}
+
+/// `Parameter`'s value, but never less than `Floor`'s.
+pub struct AtLeast<Parameter, Floor>(PhantomData<(Parameter, Floor)>);
+
+impl<Parameter: Get<Balance>, Floor: Get<Balance>> Get<Balance> for AtLeast<Parameter, Floor> {
+	fn get() -> Balance {
+		Parameter::get().max(Floor::get())
+	}
+}
+
+/// The miner bond the proof-of-resource pallet holds.
+pub type MinerBond =
+	AtLeast<dynamic_params::bonds::MinerBond, crate::configs::tokens::QqqExistentialDeposit>;
+
+/// The candidacy bond the supernodes pallet holds.
+pub type CandidacyBond =
+	AtLeast<dynamic_params::bonds::CandidacyBond, crate::configs::tokens::QasExistentialDeposit>;
