@@ -56,6 +56,17 @@ pub fn local_chain_spec() -> Result<ChainSpec, String> {
 	)
 }
 
+/// `--chain production`: the template of a real network (no sudo, one-day eras, the SPEC's
+/// supply), whose accounts and session keys are placeholders to replace before launch.
+pub fn production_chain_spec() -> Result<ChainSpec, String> {
+	from_preset(
+		"Poseidon",
+		"poseidon",
+		ChainType::Live,
+		poseidon_runtime::genesis_config_presets::PRODUCTION_RUNTIME_PRESET,
+	)
+}
+
 #[cfg(test)]
 mod tests {
 	use super::*;
@@ -69,9 +80,9 @@ mod tests {
 	}
 
 	/// Building the raw spec runs the presets through the Wasm runtime's genesis builder,
-	/// as `--dev` and `--chain local` do at startup.
+	/// as `--dev`, `--chain local` and `--chain production` do at startup.
 	#[test]
-	fn dev_and_local_specs_build_their_genesis_in_the_wasm_runtime() {
+	fn dev_local_and_production_specs_build_their_genesis_in_the_wasm_runtime() {
 		if WASM_BINARY.is_none() {
 			eprintln!("skipped: built with SKIP_WASM_BUILD");
 			return;
@@ -79,6 +90,7 @@ mod tests {
 		for (spec, id) in [
 			(development_chain_spec().unwrap(), "poseidon_dev"),
 			(local_chain_spec().unwrap(), "poseidon_local"),
+			(production_chain_spec().unwrap(), "poseidon"),
 		] {
 			assert_eq!(spec.id(), id);
 			let raw = spec.as_json(true).expect("the preset builds a genesis state");

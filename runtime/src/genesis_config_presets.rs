@@ -2,9 +2,12 @@
 //!
 //! - `development` (`--dev`): one validator (Alice), sudo Alice;
 //! - `local_testnet` (`--chain local`): four validators (Alice, Bob, Charlie, Dave) on
-//!   one machine, sudo Alice.
+//!   one machine, sudo Alice;
+//! - `production` (`--chain production`): the template of a real network's genesis, with
+//!   no sudo key, one-day eras and the referendum periods of a real network (see
+//!   [`production_template_genesis`]).
 //!
-//! Both endow the well-known dev accounts (Alice … Ferdie and their `//stash` accounts)
+//! The first two endow the well-known dev accounts (Alice … Ferdie and their `//stash` accounts)
 //! with QQQ and QAS, and set the company treasury account, which is endowed so it can
 //! receive fees of any size (as are the depositor and supernode pool accounts).
 //!
@@ -19,13 +22,17 @@
 //! holders vote otherwise.
 
 use crate::{
-	configs::{deposits::DEV_GENESIS_PLANS, supernodes::DEV_TERM_LENGTH, treasury::TreasuryPalletId},
+	configs::{
+		deposits::{DEV_GENESIS_PLANS, PRODUCTION_GENESIS_PLANS},
+		supernodes::{DEV_TERM_LENGTH, MAX_RUNNERS_UP, MAX_SUPERNODES, PRODUCTION_TERM_LENGTH},
+		treasury::TreasuryPalletId,
+	},
 	opaque::SessionKeys,
-	AccountId, BalancesConfig, BlockNumber, CompanyTreasuryConfig, DepositsConfig,
+	AccountId, Balance, BalancesConfig, BlockNumber, CompanyTreasuryConfig, DepositsConfig,
 	ProofOfResourceConfig, QasBalancesConfig, RevenueConfig, RuntimeGenesisConfig, SessionConfig,
-	SudoConfig, SupernodesConfig, QAS, QQQ,
+	SudoConfig, SupernodesConfig, DAYS, QAS, QQQ,
 };
-use alloc::{vec, vec::Vec};
+use alloc::{format, vec, vec::Vec};
 use frame_support::build_struct_json_patch;
 use serde_json::Value;
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
@@ -153,11 +160,130 @@ pub fn local_testnet_genesis() -> Value {
 	)
 }
 
+/// Name of the production template preset (`--chain production`).
+pub const PRODUCTION_RUNTIME_PRESET: &str = "production";
+
+/// Era length of a production chain (SPEC §11): one day of 6-second blocks.
+pub const PRODUCTION_ERA_LENGTH: BlockNumber = DAYS;
+/// QQQ issued at the genesis of a production chain (SPEC §11); there is no inflation.
+pub const PRODUCTION_QQQ_SUPPLY: Balance = 1_000_000_000 * QQQ;
+/// QAS issued at the genesis of a production chain (SPEC §11).
+pub const PRODUCTION_QAS_SUPPLY: Balance = 100_000_000 * QAS;
+/// Validators of the production template: four, so that one of them may fail and the
+/// other three still finalize. The supernode elections never shrink the set below it.
+pub const LAUNCH_VALIDATORS: u32 = 4;
+/// QQQ each launch validator starts with: fees and its session-key deposit.
+pub const LAUNCH_VALIDATOR_QQQ: Balance = 1_000 * QQQ;
+/// QAS each launch validator starts with: its candidacy bond, which also backs it in the
+/// genesis election (held QAS may vote).
+pub const LAUNCH_VALIDATOR_QAS: Balance = 10_000 * QAS;
+/// QQQ the two pool accounts start with: their existential deposit, out of the supply.
+pub const POOL_ENDOWMENT_QQQ: Balance = QQQ;
+
+/// A placeholder public key of the production template: the hash of `label`, a key
+/// whose secret nobody holds. A chain started from the unedited template produces no
+/// blocks and its funds cannot move: the operators replace every placeholder first.
+fn placeholder(label: &str) -> [u8; 32] {
+	use sp_runtime::traits::{BlakeTwo256, Hash};
+	BlakeTwo256::hash(label.as_bytes()).0
+}
+
+/// The `n`-th launch validator of the production template: its account and session keys,
+/// all placeholders.
+fn launch_validator(n: u32) -> (AccountId, SessionKeys) {
+	let account = AccountId::from(placeholder(&format!("poseidon production validator {n} account")));
+	let aura = sp_core::sr25519::Public::from_raw(placeholder(&format!(
+		"poseidon production validator {n} aura"
+	)));
+	let grandpa = sp_core::ed25519::Public::from_raw(placeholder(&format!(
+		"poseidon production validator {n} grandpa"
+	)));
+	(account, SessionKeys { aura: aura.into(), grandpa: grandpa.into() })
+}
+
+/// The company account of the production template (a placeholder; in practice a
+/// multisig): it receives the fee and treasury shares and holds the genesis supply left
+/// after the validators' endowments, which the company distributes.
+pub fn production_company_account() -> AccountId {
+	AccountId::from(placeholder("poseidon production company account"))
+}
+
+/// `--chain production`: the template of a real network's genesis (SPEC §10, §11).
+///
+/// - no sudo key: from block 1, every privileged change is a QAS referendum, on the
+///   normal (days-long) track periods;
+/// - one-day eras, seven-era supernode terms, 21 supernodes wanted, at least
+///   [`LAUNCH_VALIDATORS`] validators; deposit plans of 30, 90 and 180 days;
+/// - exactly [`PRODUCTION_QQQ_SUPPLY`] QQQ and [`PRODUCTION_QAS_SUPPLY`] QAS: each launch
+///   validator gets [`LAUNCH_VALIDATOR_QQQ`] and [`LAUNCH_VALIDATOR_QAS`] and stands with
+///   its QAS as its bond and its backing; the pool accounts their existential deposit;
+///   the company account the rest.
+///
+/// The accounts and session keys are placeholders. To launch, export the template
+/// (`poseidon-node build-spec --chain production > spec.json`), replace each placeholder
+/// address in its `patch` with the real one (the validators' accounts and the Aura
+/// (sr25519) and GRANDPA (ed25519) keys from `poseidon-node key generate`), change the
+/// distribution if the company wants another, and build the raw spec
+/// (`build-spec --chain spec.json --raw`). README.md walks through it.
+pub fn production_template_genesis() -> Value {
+	let validators: Vec<(AccountId, SessionKeys)> = (1..=LAUNCH_VALIDATORS).map(launch_validator).collect();
+	let company = production_company_account();
+	let pools = [
+		pallet_deposits::Pallet::<crate::Runtime>::pool_account(),
+		pallet_supernodes::Pallet::<crate::Runtime>::pool_account(),
+	];
+	let launch = Balance::from(LAUNCH_VALIDATORS);
+	let company_qqq = PRODUCTION_QQQ_SUPPLY -
+		launch * LAUNCH_VALIDATOR_QQQ -
+		POOL_ENDOWMENT_QQQ * pools.len() as Balance;
+	let company_qas = PRODUCTION_QAS_SUPPLY - launch * LAUNCH_VALIDATOR_QAS;
+
+	let mut qqq: Vec<(AccountId, Balance)> =
+		validators.iter().map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QQQ)).collect();
+	qqq.extend(pools.into_iter().map(|pool| (pool, POOL_ENDOWMENT_QQQ)));
+	qqq.push((company.clone(), company_qqq));
+	let mut qas: Vec<(AccountId, Balance)> =
+		validators.iter().map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QAS)).collect();
+	qas.push((company.clone(), company_qas));
+
+	let keys: Vec<(AccountId, AccountId, SessionKeys)> =
+		validators.iter().map(|(who, keys)| (who.clone(), who.clone(), keys.clone())).collect();
+	let candidates: Vec<(AccountId, u8)> = validators.iter().map(|(who, _)| (who.clone(), 10)).collect();
+	let voters: Vec<(AccountId, Balance, Vec<AccountId>)> = validators
+		.iter()
+		.map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QAS, vec![who.clone()]))
+		.collect();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: qqq },
+		qas_balances: QasBalancesConfig { balances: qas },
+		session: SessionConfig { keys },
+		company_treasury: CompanyTreasuryConfig { treasury_account: Some(company) },
+		proof_of_resource: ProofOfResourceConfig {
+			era_length: PRODUCTION_ERA_LENGTH,
+			resource_weights: Default::default(),
+		},
+		revenue: RevenueConfig { split: Default::default() },
+		deposits: DepositsConfig { plans: PRODUCTION_GENESIS_PLANS.to_vec() },
+		supernodes: SupernodesConfig {
+			term_length: PRODUCTION_TERM_LENGTH,
+			desired_supernodes: MAX_SUPERNODES,
+			desired_runners_up: MAX_RUNNERS_UP,
+			min_validators: LAUNCH_VALIDATORS,
+			candidates,
+			voters,
+		},
+		origins: crate::OriginsConfig { short_track_periods: false, ..Default::default() },
+		sudo: SudoConfig { key: None },
+	})
+}
+
 /// The JSON patch of the preset `id`, if it exists.
 pub fn get_preset(id: &PresetId) -> Option<Vec<u8>> {
 	let patch = match id.as_ref() {
 		sp_genesis_builder::DEV_RUNTIME_PRESET => development_config_genesis(),
 		sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET => local_testnet_genesis(),
+		PRODUCTION_RUNTIME_PRESET => production_template_genesis(),
 		_ => return None,
 	};
 	Some(
@@ -172,5 +298,6 @@ pub fn preset_names() -> Vec<PresetId> {
 	vec![
 		PresetId::from(sp_genesis_builder::DEV_RUNTIME_PRESET),
 		PresetId::from(sp_genesis_builder::LOCAL_TESTNET_RUNTIME_PRESET),
+		PresetId::from(PRODUCTION_RUNTIME_PRESET),
 	]
 }

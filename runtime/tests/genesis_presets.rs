@@ -15,8 +15,11 @@ use poseidon_primitives::treasury::TreasuryAccount;
 use sp_keyring::Sr25519Keyring;
 
 #[test]
-fn the_runtime_offers_the_development_and_local_presets() {
-	assert_eq!(preset_names(), vec!["development".to_string(), "local_testnet".to_string()]);
+fn the_runtime_offers_the_development_local_and_production_presets() {
+	assert_eq!(
+		preset_names(),
+		vec!["development".to_string(), "local_testnet".to_string(), "production".to_string()]
+	);
 	assert!(poseidon_runtime::genesis_config_presets::get_preset(&"no-such-preset".into()).is_none());
 }
 
@@ -97,4 +100,69 @@ fn presets_endow_every_dev_account_with_both_tokens_and_set_the_treasury() {
 			);
 		});
 	}
+}
+
+/// The production template: no sudo, the real network's periods, exactly the SPEC's
+/// supply, and launch validators whose keys are placeholders, not dev keys.
+#[test]
+fn production_has_no_sudo_and_the_spec_supply_and_periods() {
+	use poseidon_runtime::{
+		configs::parameters::{CandidacyBond, MinerBond},
+		genesis_config_presets::{
+			production_company_account, LAUNCH_VALIDATORS, LAUNCH_VALIDATOR_QAS,
+			PRODUCTION_QAS_SUPPLY, PRODUCTION_QQQ_SUPPLY,
+		},
+		governance::tracks::{Tracks, REVENUE_SPLIT},
+		QasBalances, DAYS, QAS, QQQ,
+	};
+	use frame_support::traits::Get;
+	use pallet_referenda::TracksInfo;
+
+	preset_ext("production").execute_with(|| {
+		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "a production chain has no sudo key");
+		assert_eq!(pallet_balances::Pallet::<Runtime>::total_issuance(), PRODUCTION_QQQ_SUPPLY);
+		assert_eq!(<QasBalances as Inspect<_>>::total_issuance(), PRODUCTION_QAS_SUPPLY);
+		assert_eq!(PRODUCTION_QQQ_SUPPLY, 1_000_000_000 * QQQ);
+		assert_eq!(PRODUCTION_QAS_SUPPLY, 100_000_000 * QAS);
+
+		// One-day eras, weekly terms, 30/90/180-day plans, days-long referendum periods.
+		assert_eq!(pallet_proof_of_resource::Pallet::<Runtime>::era_state().length, 14_400);
+		let params = pallet_supernodes::Params::<Runtime>::get();
+		assert_eq!(
+			(params.term_length, params.desired_supernodes, params.min_validators),
+			(7, 21, LAUNCH_VALIDATORS)
+		);
+		let plans: Vec<_> = (0..3)
+			.map(|id| pallet_deposits::Plans::<Runtime>::get(id).expect("a genesis plan").lock_eras)
+			.collect();
+		assert_eq!(plans, vec![30, 90, 180]);
+		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * DAYS);
+		assert_eq!((MinerBond::get(), CandidacyBond::get()), (1_000 * QQQ, 10_000 * QAS));
+
+		// The launch validators are the genesis supernodes and the session's validators;
+		// none of them, nor the company, is a well-known dev account.
+		let validators = pallet_session::Validators::<Runtime>::get();
+		assert_eq!(validators.len(), LAUNCH_VALIDATORS as usize);
+		let supernodes: Vec<_> =
+			pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect();
+		assert_eq!(supernodes, validators);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), LAUNCH_VALIDATORS as usize);
+		let dev: Vec<_> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
+		let company = production_company_account();
+		assert!(validators.iter().chain([&company]).all(|who| !dev.contains(who)));
+		let dev_aura: Vec<sp_consensus_aura::sr25519::AuthorityId> =
+			Sr25519Keyring::well_known().map(|k| k.public().into()).collect();
+		assert!(pallet_aura::Authorities::<Runtime>::get().iter().all(|key| !dev_aura.contains(key)));
+
+		// Each validator stands with its QAS as bond and backing; the company holds the rest.
+		for who in &validators {
+			assert_eq!(<QasBalances as Inspect<_>>::total_balance(who), LAUNCH_VALIDATOR_QAS);
+		}
+		assert_eq!(CompanyTreasury::treasury_account(), company);
+		assert_eq!(
+			<QasBalances as Inspect<_>>::balance(&company),
+			PRODUCTION_QAS_SUPPLY - LAUNCH_VALIDATORS as u128 * LAUNCH_VALIDATOR_QAS
+		);
+		assert!(qqq(&company) > 999_990_000 * QQQ);
+	});
 }

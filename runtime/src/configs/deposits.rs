@@ -10,10 +10,14 @@ use frame_support::{
 use poseidon_primitives::era::EraIndex;
 
 /// The genesis plans of the dev and local chains (SPEC §11): 3, 9 and 18 one-minute eras at
-/// ×1.0, ×1.3 and ×1.6, each from 100 QAS. A production chain with one-day eras would give
-/// the same plans 30, 90 and 180 eras.
+/// ×1.0, ×1.3 and ×1.6, each from 100 QAS.
 pub const DEV_GENESIS_PLANS: [(EraIndex, u16, Balance); 3] =
 	[(3, 100, 100 * QAS), (9, 130, 100 * QAS), (18, 160, 100 * QAS)];
+
+/// The genesis plans of a production chain (SPEC §11): 30, 90 and 180 one-day eras at
+/// ×1.0, ×1.3 and ×1.6, each from 100 QAS.
+pub const PRODUCTION_GENESIS_PLANS: [(EraIndex, u16, Balance); 3] =
+	[(30, 100, 100 * QAS), (90, 130, 100 * QAS), (180, 160, 100 * QAS)];
 
 parameter_types! {
 	/// The depositors' pool account: settlement pays each era's pool into it.
