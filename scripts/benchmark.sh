@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
-# Regenerates the weights.rs of Poseidon's own pallets on this machine.
+# Regenerates the weights of the runtime's pallets on this machine.
 #
 # Builds the node with `--features runtime-benchmarks` (the `benchmark` subcommand, and
 # a runtime Wasm that carries the benchmarks) into a target subdirectory of its own, so
 # the test build is not touched, then runs `benchmark pallet` on that Wasm for each
-# pallet and writes pallets/<name>/src/weights.rs with scripts/pallet-weight-template.hbs.
+# pallet: Poseidon's own pallets get pallets/<name>/src/weights.rs (generic over the
+# runtime, scripts/pallet-weight-template.hbs); the FRAME pallets of QAS governance get
+# runtime/src/weights/<pallet>.rs (this runtime's weights, the CLI's default template).
 #
 #   scripts/benchmark.sh                          # every pallet below
 #   scripts/benchmark.sh pallet_company_treasury  # one pallet
@@ -24,6 +26,9 @@ declare -A pallets=(
 	[pallet_deposits]=deposits
 	[pallet_supernodes]=supernodes
 )
+# FRAME pallets measured on this runtime (their tracks, currencies and limits)
+frame_pallets=(pallet_parameters pallet_preimage pallet_scheduler pallet_referenda pallet_conviction_voting)
+for pallet in "${frame_pallets[@]}"; do pallets[$pallet]=frame; done
 selected=("$@")
 ((${#selected[@]})) || selected=("${!pallets[@]}")
 
@@ -35,6 +40,11 @@ for pallet in "${selected[@]}"; do
 	dir="${pallets[$pallet]:-}"
 	[[ -n "$dir" ]] || { echo "unknown pallet: $pallet" >&2; exit 2; }
 	echo "==> $pallet"
+	if [[ "$dir" == frame ]]; then
+		output=(--output "runtime/src/weights/$pallet.rs" --header scripts/weights-header.txt)
+	else
+		output=(--template scripts/pallet-weight-template.hbs --output "pallets/$dir/src/weights.rs")
+	fi
 	"$node_bin" benchmark pallet \
 		--runtime "$runtime_wasm" \
 		--genesis-builder-preset development \
@@ -44,6 +54,5 @@ for pallet in "${selected[@]}"; do
 		--repeat "${REPEAT:-20}" \
 		--wasm-execution compiled \
 		--heap-pages 4096 \
-		--template scripts/pallet-weight-template.hbs \
-		--output "pallets/$dir/src/weights.rs"
+		"${output[@]}"
 done

@@ -15,4 +15,9 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_revenue, crate::Revenue]
 	[pallet_deposits, crate::Deposits]
 	[pallet_supernodes, crate::Supernodes]
+	[pallet_parameters, crate::Parameters]
+	[pallet_preimage, crate::Preimage]
+	[pallet_scheduler, crate::Scheduler]
+	[pallet_referenda, crate::Referenda]
+	[pallet_conviction_voting, crate::ConvictionVoting]
 );

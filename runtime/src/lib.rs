@@ -38,6 +38,7 @@ pub mod apis;
 pub mod configs;
 pub mod genesis_config_presets;
 pub mod governance;
+pub mod weights;
 
 use governance::pallet_custom_origins;
 

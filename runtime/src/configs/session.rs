@@ -97,7 +97,10 @@ impl pallet_session::Config for Runtime {
 	type Keys = SessionKeys;
 	/// Offences are not reported on this chain yet, so nobody is disabled.
 	type DisablingStrategy = ();
-	type WeightInfo = ();
+	/// Parity's reference measurements with this runtime's database weights: the
+	/// benchmarks of `set_keys`/`purge_keys` live in `pallet-session-benchmarking`, which
+	/// needs a staking pallet this chain does not have.
+	type WeightInfo = pallet_session::weights::SubstrateWeight<Runtime>;
 	type Currency = Balances;
 	type KeyDeposit = SessionKeyDeposit;
 }
