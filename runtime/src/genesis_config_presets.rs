@@ -172,7 +172,8 @@ pub const PRODUCTION_QAS_SUPPLY: Balance = 100_000_000 * QAS;
 /// Validators of the production template: four, so that one of them may fail and the
 /// other three still finalize. The supernode elections never shrink the set below it.
 pub const LAUNCH_VALIDATORS: u32 = 4;
-/// QQQ each launch validator starts with: fees and its session-key deposit.
+/// QQQ each launch validator account starts with: its transaction fees, and the
+/// session-key deposit when it later changes keys (genesis keys take none).
 pub const LAUNCH_VALIDATOR_QQQ: Balance = 1_000 * QQQ;
 /// QAS each launch validator starts with: its candidacy bond, which also backs it in the
 /// genesis election (held QAS may vote).
@@ -221,10 +222,11 @@ pub fn production_company_account() -> AccountId {
 ///
 /// The accounts and session keys are placeholders. To launch, export the template
 /// (`poseidon-node build-spec --chain production > spec.json`), replace each placeholder
-/// address in its `patch` with the real one (the validators' accounts and the Aura
-/// (sr25519) and GRANDPA (ed25519) keys from `poseidon-node key generate`), change the
-/// distribution if the company wants another, and build the raw spec
-/// (`build-spec --chain spec.json --raw`). README.md walks through it.
+/// address in its `patch` with the real one (each validator's account, kept offline, and
+/// its node's Aura (sr25519) and GRANDPA (ed25519) session keys, from a different secret:
+/// the node's keystore holds only those), change the distribution if the company wants
+/// another, and build the raw spec (`build-spec --chain spec.json --raw`). README.md walks
+/// through it.
 pub fn production_template_genesis() -> Value {
 	let validators: Vec<(AccountId, SessionKeys)> = (1..=LAUNCH_VALIDATORS).map(launch_validator).collect();
 	let company = production_company_account();

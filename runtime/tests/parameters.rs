@@ -4,14 +4,17 @@
 
 mod common;
 
-use common::{preset_ext, start_block};
+use common::{preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, Get},
 };
 use pallet_proof_of_resource::{MinerProfile, ResourceUsage};
 use poseidon_runtime::{
-	configs::parameters::{dynamic_params::bonds, CandidacyBond, MinerBond, RuntimeParameters},
+	configs::{
+		parameters::{dynamic_params::bonds, CandidacyBond, MinerBond, RuntimeParameters},
+		proof_of_resource::UnbondingEras,
+	},
 	governance::pallet_custom_origins::Origin as TrackOrigin,
 	Balances, Parameters, ProofOfResource, QasBalances, Runtime, RuntimeEvent, RuntimeHoldReason,
 	RuntimeOrigin, Supernodes, System, QAS, QQQ,
@@ -56,7 +59,8 @@ fn the_bonds_start_at_the_spec_values() {
 }
 
 /// Charlie registers under the genesis bond; a `network_params` referendum doubles it;
-/// Dave registers under the new one; Charlie's bond is unchanged and he leaves with it.
+/// Dave registers under the new one; Charlie's bond is unchanged, and when he leaves he
+/// gets back exactly what he put down.
 #[test]
 fn a_changed_miner_bond_applies_to_the_next_registration() {
 	preset_ext("development").execute_with(|| {
@@ -76,6 +80,16 @@ fn a_changed_miner_bond_applies_to_the_next_registration() {
 		assert_eq!(held_miner_bond(Charlie), 1_000 * QQQ);
 		let charlie = pallet_proof_of_resource::Miners::<Runtime>::get(Charlie.to_account_id()).unwrap();
 		assert_eq!(charlie.bond, 1_000 * QQQ, "the recorded bond is what is released");
+
+		// Charlie leaves: after unbonding (7 one-minute eras) he gets his 1 000 QQQ back,
+		// all of it, while the bond in force is 2 000.
+		assert_ok!(ProofOfResource::deregister(signed(Charlie)));
+		run_to_block(10 * (UnbondingEras::get() + 1) + 1);
+		let free_before = Balances::free_balance(Charlie.to_account_id());
+		assert_ok!(ProofOfResource::withdraw_bond(signed(Charlie)));
+		assert_eq!(held_miner_bond(Charlie), 0);
+		assert_eq!(Balances::free_balance(Charlie.to_account_id()), free_before + 1_000 * QQQ);
+		assert_eq!(held_miner_bond(Dave), 2_000 * QQQ);
 	});
 }
 
@@ -93,6 +107,18 @@ fn a_changed_candidacy_bond_applies_to_the_next_candidate() {
 		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), candidacy_bond(5_000 * QAS)));
 		assert_ok!(Supernodes::renounce_candidacy(signed(Bob)));
 		assert_eq!(held_candidacy_bond(Bob), 0, "the whole recorded bond comes back");
+	});
+}
+
+#[test]
+fn clearing_a_bond_restores_the_genesis_default() {
+	preset_ext("development").execute_with(|| {
+		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), miner_bond(5 * QQQ)));
+		assert_eq!(MinerBond::get(), 5 * QQQ);
+		let cleared = RuntimeParameters::Bonds(bonds::Parameters::MinerBond(bonds::MinerBond, None));
+		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), cleared));
+		assert_eq!(MinerBond::get(), 1_000 * QQQ);
+		assert_eq!(pallet_parameters::Parameters::<Runtime>::iter().count(), 0);
 	});
 }
 

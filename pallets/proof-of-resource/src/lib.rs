@@ -127,8 +127,9 @@ pub mod pallet {
 		/// How many rejections (given the number of supernodes) take a proof's power away.
 		type RejectionQuorum: Convert<u32, u32>;
 
-		/// QQQ held from each miner while registered.
-		#[pallet::constant]
+		/// QQQ held from each miner that registers; the amount held is recorded per miner,
+		/// so the value may change (a runtime may make it governable) without touching the
+		/// bonds already held. Not a metadata constant for that reason.
 		type MinerBond: Get<BalanceOf<Self>>;
 
 		/// Eras between `deregister` and the release of the bond. At least 2, so that a

@@ -177,8 +177,9 @@ pub mod pallet {
 		#[pallet::constant]
 		type PalletId: Get<PalletId>;
 
-		/// QAS a candidate holds: a stake in serving well.
-		#[pallet::constant]
+		/// QAS a candidate holds: a stake in serving well. The amount held is recorded per
+		/// candidate, so the value may change (a runtime may make it governable) without
+		/// touching the bonds already held. Not a metadata constant for that reason.
 		type CandidacyBond: Get<QasOf<Self>>;
 
 		/// Smallest vote: keeps [`Config::MaxVoters`] from being filled with dust votes.

@@ -3,11 +3,12 @@
 // with real ones (here: keys generated for the test), build the raw spec, insert each
 // validator's keys with `key insert`, and start the validators. Three of the four launch
 // validators run: the fourth stays down, and the chain still produces and finalizes.
-// There is no sudo key; the company account moves its genesis QAS.
+// There is no sudo key; the company account moves its genesis QAS. Finally a validator
+// killed with SIGKILL restarts from its database and finality resumes (SPEC §12).
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -20,8 +21,6 @@ import {
 import { finalizedNumber, qas, submit } from '../lib/chain.js';
 
 const QAS = 10n ** 12n;
-// The network key 0x…01 gives the first validator's node this peer id.
-const FIRST_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
 
 /** Runs `poseidon-node` with `args` and returns its standard output. */
 function nodeCli(args) {
@@ -31,12 +30,31 @@ function nodeCli(args) {
   });
 }
 
-/** A fresh secret phrase, and the sr25519 account/Aura key and ed25519 GRANDPA key it gives. */
+/** Writes a new network key into `basePath` for the chain `spec`; returns its peer id. */
+function generateNodeKey(spec, basePath) {
+  const { status, stderr } = spawnSync(nodeBinary(),
+    ['key', 'generate-node-key', '--chain', spec, '--base-path', basePath], { encoding: 'utf8' });
+  assert.equal(status, 0, stderr);
+  // It prints where it wrote the key, then the peer id, on standard error.
+  return stderr.trim().split('\n').at(-1).trim();
+}
+
+/**
+ * A validator's keys: its account (an sr25519 key whose secret stays offline) and, from
+ * another secret phrase, the node's session keys: Aura (sr25519) and GRANDPA (ed25519).
+ */
 function newValidatorKeys() {
-  const phrase = mnemonicGenerate();
-  const sr = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(phrase);
-  const ed = new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri(phrase);
-  return { phrase, account: sr.address, aura: sr.address, auraPublic: u8aToHex(sr.publicKey), grandpa: ed.address };
+  const account = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(mnemonicGenerate());
+  const sessionPhrase = mnemonicGenerate();
+  const aura = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(sessionPhrase);
+  const grandpa = new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri(sessionPhrase);
+  return {
+    account: account.address,
+    sessionPhrase,
+    aura: aura.address,
+    auraPublic: u8aToHex(aura.publicKey),
+    grandpa: grandpa.address,
+  };
 }
 
 describe('the production template', () => {
@@ -44,8 +62,27 @@ describe('the production template', () => {
   let base;
   let validators;
   let company;
+  let firstPeerId;
   let nodes = [];
   let api;
+
+  /** Starts launch validator `i` (0-2) from its base path; the first is the others' bootnode. */
+  function startValidator(i) {
+    return startProcess(nodeBinary(), [
+      '--chain', join(dir, 'production-raw.json'),
+      '--validator',
+      '--name', `validator-${i}`,
+      '--base-path', join(dir, `validator-${i}`),
+      '--rpc-port', String(base + 100 + i),
+      '--prometheus-port', String(base + 200 + i),
+      '--listen-addr', `/ip4/127.0.0.1/tcp/${base + i}`,
+      ...(i === 0 ? [] : ['--bootnodes', `/ip4/127.0.0.1/tcp/${base}/p2p/${firstPeerId}`]),
+      // A Live chain ignores private addresses unless told otherwise.
+      '--allow-private-ip',
+      '--no-mdns',
+      '--no-telemetry',
+    ]);
+  }
 
   before(async () => {
     await cryptoWaitReady();
@@ -97,25 +134,15 @@ describe('the production template', () => {
     const rawSpec = join(dir, 'production-raw.json');
     for (const [i, keys] of validators.slice(0, 3).entries()) {
       const basePath = join(dir, `validator-${i}`);
+      // A validator needs a network key of its own; the first one's peer id is the
+      // others' bootnode.
+      const peerId = generateNodeKey(rawSpec, basePath);
+      if (i === 0) firstPeerId = peerId;
       for (const [type, scheme] of [['aura', 'sr25519'], ['gran', 'ed25519']]) {
         nodeCli(['key', 'insert', '--chain', rawSpec, '--base-path', basePath,
-          '--key-type', type, '--scheme', scheme, '--suri', keys.phrase]);
+          '--key-type', type, '--scheme', scheme, '--suri', keys.sessionPhrase]);
       }
-      nodes.push(startProcess(nodeBinary(), [
-        '--chain', rawSpec,
-        '--validator',
-        '--name', `validator-${i}`,
-        '--base-path', basePath,
-        '--rpc-port', String(base + 100 + i),
-        '--prometheus-port', String(base + 200 + i),
-        '--listen-addr', `/ip4/127.0.0.1/tcp/${base + i}`,
-        '--node-key', String(i + 1).padStart(64, '0'),
-        ...(i === 0 ? [] : ['--bootnodes', `/ip4/127.0.0.1/tcp/${base}/p2p/${FIRST_PEER_ID}`]),
-        // A Live chain ignores private addresses unless told otherwise.
-        '--allow-private-ip',
-        '--no-mdns',
-        '--no-telemetry',
-      ]));
+      nodes.push(startValidator(i));
     }
     api = await connect(`ws://127.0.0.1:${base + 100}`, 90000);
 
@@ -137,5 +164,34 @@ describe('the production template', () => {
     const { error } = await submit(api, api.tx.qasBalances.transferKeepAlive(bob.address, 1_000n * QAS), company);
     assert.equal(error, null);
     assert.equal(await qas(api, bob.address), 1_000n * QAS);
+  });
+
+  // SPEC §12: a node stopped with SIGKILL restarts from its database. With one of the
+  // three running validators down, two of four cannot finalize; once it is back, the
+  // three finalize again.
+  test('a validator killed with SIGKILL restarts from its database and finality resumes', async () => {
+    const victim = 2;
+    const victimApi = await connect(`ws://127.0.0.1:${base + 100 + victim}`, 30000);
+    const finalizedBeforeKill = await finalizedNumber(victimApi);
+    await victimApi.disconnect();
+    process.kill(nodes[victim].child.pid, 'SIGKILL');
+    await nodes[victim].exited;
+    const finalizedWhileDown = await finalizedNumber(api);
+
+    nodes[victim] = startValidator(victim);
+    const restartedApi = await connect(`ws://127.0.0.1:${base + 100 + victim}`, 60000);
+    try {
+      // The node starts from the best block in its database, not from genesis: at least
+      // from the block it had finalized (and so written) before the kill.
+      const { startingBlock } = await restartedApi.rpc.system.syncState();
+      assert.ok(finalizedBeforeKill > 0 && startingBlock.toNumber() >= finalizedBeforeKill,
+        `restarted at ${startingBlock}, had finalized block ${finalizedBeforeKill} before the kill`);
+      const target = finalizedWhileDown + 3;
+      await waitFor(async () => (await finalizedNumber(api)) >= target, 120000, `finalized block ${target}`);
+      await waitFor(async () => (await finalizedNumber(restartedApi)) >= target, 60000,
+        'the restarted validator to finalize with the others');
+    } finally {
+      await restartedApi.disconnect().catch(() => {});
+    }
   });
 });

@@ -21,7 +21,11 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
 
   test('two miners prove, a customer pays, the era settles, claims pay pro rata', async () => {
     const { charlie, dave, eve, ferdie } = accounts;
-    const bond = api.consts.proofOfResource.minerBond.toBigInt();
+    // The bond in force: the value a referendum stored in Parameters, or else the genesis
+    // default, 1 000 QQQ.
+    assert.ok((await api.query.parameters.parameters({ Bonds: { MinerBond: null } })).isNone,
+      'no referendum has changed the miner bond');
+    const bond = 1_000n * QQQ;
 
     // Dave and Eve register; the bond is held, not spent.
     const before = { dave: await qqq(api, dave.address) };
@@ -33,6 +37,8 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     const { fee: registrationFee } = feePaid(api, registrations[0].events);
     const daveAccount = await api.query.system.account(dave.address);
     assert.equal(daveAccount.data.reserved.toBigInt(), bond, 'the bond is held');
+    assert.equal((await api.query.proofOfResource.miners(dave.address)).unwrap().bond.toBigInt(), bond,
+      'the miner record keeps the bond it will release');
     assert.ok(daveAccount.data.free.toBigInt() <= before.dave - bond - registrationFee);
 
     // Start at the beginning of an era so proofs and payment land in the same one.
