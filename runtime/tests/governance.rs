@@ -15,7 +15,7 @@ use pallet_revenue::RevenueSplit;
 use poseidon_runtime::{
 	governance::{
 		pallet_custom_origins::Origin as TrackOrigin,
-		tracks::{Tracks, NETWORK_PARAMS, REVENUE_SPLIT, ROOT},
+		tracks::{Tracks, NETWORK_PARAMS, REFERENDUM_CANCELLER, REFERENDUM_KILLER, REVENUE_SPLIT, ROOT},
 	},
 	ConvictionVoting, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall, RuntimeOrigin, QAS,
 };
@@ -62,10 +62,21 @@ fn each_track_has_its_origin() {
 		let names: Vec<String> = Tracks::tracks()
 			.map(|track| String::from_utf8_lossy(&track.info.name).trim_end_matches('\0').to_string())
 			.collect();
-		assert_eq!(names, vec!["root", "revenue_split", "network_params"]);
+		assert_eq!(
+			names,
+			vec!["root", "revenue_split", "network_params", "referendum_canceller", "referendum_killer"]
+		);
 		assert_eq!(Tracks::track_for(&OriginCaller::system(frame_system::RawOrigin::Root)), Ok(ROOT));
 		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::RevenueSplit)), Ok(REVENUE_SPLIT));
 		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::NetworkParams)), Ok(NETWORK_PARAMS));
+		assert_eq!(
+			Tracks::track_for(&OriginCaller::Origins(TrackOrigin::ReferendumCanceller)),
+			Ok(REFERENDUM_CANCELLER)
+		);
+		assert_eq!(
+			Tracks::track_for(&OriginCaller::Origins(TrackOrigin::ReferendumKiller)),
+			Ok(REFERENDUM_KILLER)
+		);
 		let signed = OriginCaller::system(frame_system::RawOrigin::Signed(Sr25519Keyring::Bob.to_account_id()));
 		assert_eq!(Tracks::track_for(&signed), Err(()));
 	});
@@ -190,5 +201,65 @@ fn a_referendum_on_the_revenue_split_track_changes_the_split() {
 		));
 		assert_eq!(pallet_revenue::NextSplit::<Runtime>::get(), None, "applied at the next era");
 		assert_eq!(pallet_revenue::CurrentSplit::<Runtime>::get(), split(65));
+	});
+}
+
+/// Bob's referendum on `revenue_split` is ongoing, its decision deposit placed. Only the canceller track's origin
+/// cancels it (Bob gets his deposits back), and only the killer track's origin kills the
+/// next one (its deposits are burnt); the other tracks' origins are refused.
+#[test]
+fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
+	use frame_support::traits::{fungible::InspectHold, Currency};
+	use pallet_referenda::ReferendumInfo;
+	use poseidon_runtime::QasBalances;
+
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let bob = Sr25519Keyring::Bob.to_account_id();
+		let submit_deciding = |miners| {
+			let proposal: Bounded<RuntimeCall, _> = Preimage::bound(set_split(miners)).unwrap();
+			assert_ok!(Referenda::submit(
+				signed(Sr25519Keyring::Bob),
+				Box::new(OriginCaller::Origins(TrackOrigin::RevenueSplit)),
+				proposal,
+				frame_support::traits::schedule::DispatchTime::After(1),
+			));
+			let index = pallet_referenda::ReferendumCount::<Runtime>::get() - 1;
+			assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
+			index
+		};
+		let held = || QasBalances::total_balance_on_hold(&bob);
+		let issuance = || <QasBalances as Currency<_>>::total_issuance();
+		let canceller = || -> RuntimeOrigin { TrackOrigin::ReferendumCanceller.into() };
+		let killer = || -> RuntimeOrigin { TrackOrigin::ReferendumKiller.into() };
+
+		let first = submit_deciding(65);
+		let deposits = 100 * QAS + 1_000 * QAS;
+		assert_eq!(held(), deposits);
+		for origin in [revenue_split_origin(), network_params_origin(), killer(), signed(Sr25519Keyring::Bob)] {
+			assert_noop!(Referenda::cancel(origin, first), DispatchError::BadOrigin);
+		}
+		assert_ok!(Referenda::cancel(canceller(), first));
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(first),
+			Some(ReferendumInfo::Cancelled(..))
+		));
+		assert_ok!(Referenda::refund_submission_deposit(signed(Sr25519Keyring::Bob), first));
+		assert_ok!(Referenda::refund_decision_deposit(signed(Sr25519Keyring::Bob), first));
+		assert_eq!(held(), 0, "a cancelled referendum's deposits come back");
+
+		let second = submit_deciding(66);
+		let issuance_before = issuance();
+		for origin in [revenue_split_origin(), canceller(), signed(Sr25519Keyring::Bob)] {
+			assert_noop!(Referenda::kill(origin, second), DispatchError::BadOrigin);
+		}
+		assert_ok!(Referenda::kill(killer(), second));
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(second),
+			Some(ReferendumInfo::Killed(..))
+		));
+		assert_eq!(held(), 0);
+		assert_eq!(issuance(), issuance_before - deposits, "a killed referendum's deposits are burnt");
+		assert_eq!(pallet_revenue::CurrentSplit::<Runtime>::get(), pallet_revenue::RevenueSplit::default());
 	});
 }

@@ -89,8 +89,12 @@ impl pallet_referenda::Config for Runtime {
 	type Currency = QasBalances;
 	/// Any account may propose, on any track.
 	type SubmitOrigin = EnsureSigned<AccountId>;
-	type CancelOrigin = EnsureRoot<AccountId>;
-	type KillOrigin = EnsureRoot<AccountId>;
+	/// `Root`, or a referendum on the `referendum_canceller` track: the cancelled
+	/// referendum's deposits are returned.
+	type CancelOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::ReferendumCanceller>;
+	/// `Root`, or a referendum on the `referendum_killer` track: the killed referendum's
+	/// deposits are burnt.
+	type KillOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::ReferendumKiller>;
 	/// Deposits of killed referenda are burnt.
 	type Slash = ();
 	type Votes = Balance;

@@ -5,6 +5,10 @@
 //! [`Origin::NetworkParams`]; the pallets accept each origin only for the calls of its
 //! track ([`RevenueSplit`] and [`NetworkParams`] are the `EnsureOrigin`s the runtime
 //! configures). The `root` track dispatches with `Root` itself.
+//!
+//! [`Origin::ReferendumCanceller`] and [`Origin::ReferendumKiller`] may cancel or kill a
+//! referendum that is still being decided: on a chain without sudo, only a referendum
+//! can stop another, and it must be able to do so faster than the `root` track.
 
 pub use pallet_custom_origins::*;
 
@@ -26,8 +30,15 @@ pub mod pallet_custom_origins {
 	pub enum Origin {
 		/// The `revenue_split` track: the revenue split and the resource weights.
 		RevenueSplit,
-		/// The `network_params` track: era length, deposit plans, election parameters.
+		/// The `network_params` track: era length, deposit plans, election parameters,
+		/// the treasury account, the bonds.
 		NetworkParams,
+		/// The `referendum_canceller` track: cancel an ongoing referendum (its deposits
+		/// are returned).
+		ReferendumCanceller,
+		/// The `referendum_killer` track: kill an ongoing referendum (its deposits are
+		/// burnt).
+		ReferendumKiller,
 	}
 
 	/// Whether the referendum tracks use their short test periods (see
@@ -74,4 +85,6 @@ pub mod pallet_custom_origins {
 
 	ensure_custom_origin!(RevenueSplit);
 	ensure_custom_origin!(NetworkParams);
+	ensure_custom_origin!(ReferendumCanceller);
+	ensure_custom_origin!(ReferendumKiller);
 }

@@ -1,6 +1,9 @@
 //! The referendum tracks: `root` (runtime upgrades and anything else), `revenue_split`
-//! (`revenue.setSplit`, the resource weights) and `network_params` (era length, deposit
-//! plans, supernode election parameters).
+//! (`revenue.setSplit`, the resource weights), `network_params` (era length, deposit
+//! plans, supernode election parameters, the treasury account, the bonds), and
+//! `referendum_canceller` / `referendum_killer`, which stop a referendum in progress
+//! (with a decision period of seven days and a short confirmation, so that they can end
+//! before the referendum they stop).
 //!
 //! Every track lets approval (aye share of conviction-weighted votes) fall linearly from
 //! 100 % to 50 % over the decision period and support (aye QAS, before conviction, as a
@@ -11,7 +14,7 @@
 //! a few minutes.
 
 use super::origins::{pallet_custom_origins, ShortTrackPeriods};
-use crate::{Balance, BlockNumber, OriginCaller, Runtime, DAYS, HOURS, QAS};
+use crate::{Balance, BlockNumber, OriginCaller, Runtime, DAYS, HOURS, MINUTES, QAS};
 use alloc::borrow::Cow;
 use pallet_referenda::{Curve, Track, TrackInfo};
 use sp_runtime::{str_array as name, Perbill};
@@ -25,6 +28,10 @@ pub const ROOT: TrackId = 0;
 pub const REVENUE_SPLIT: TrackId = 1;
 /// The `network_params` track.
 pub const NETWORK_PARAMS: TrackId = 2;
+/// The `referendum_canceller` track.
+pub const REFERENDUM_CANCELLER: TrackId = 3;
+/// The `referendum_killer` track.
+pub const REFERENDUM_KILLER: TrackId = 4;
 
 const fn linear(ceil: u32, floor: u32) -> Curve {
 	Curve::LinearDecreasing {
@@ -40,7 +47,7 @@ const APPROVAL: Curve = linear(100, 50);
 type PoseidonTrack = Track<TrackId, Balance, BlockNumber>;
 
 /// Periods and deposits of a real network (6-second blocks).
-pub static NORMAL_TRACKS: [PoseidonTrack; 3] = [
+pub static NORMAL_TRACKS: [PoseidonTrack; 5] = [
 	Track {
 		id: ROOT,
 		info: TrackInfo {
@@ -83,13 +90,44 @@ pub static NORMAL_TRACKS: [PoseidonTrack; 3] = [
 			min_support: linear(20, 1),
 		},
 	},
+	Track {
+		id: REFERENDUM_CANCELLER,
+		info: TrackInfo {
+			name: name("referendum_canceller"),
+			max_deciding: 10,
+			decision_deposit: 10_000 * QAS,
+			prepare_period: HOURS,
+			decision_period: 7 * DAYS,
+			confirm_period: 3 * HOURS,
+			min_enactment_period: 10 * MINUTES,
+			min_approval: APPROVAL,
+			min_support: linear(10, 1),
+		},
+	},
+	Track {
+		id: REFERENDUM_KILLER,
+		info: TrackInfo {
+			name: name("referendum_killer"),
+			max_deciding: 10,
+			// Killing burns the killed referendum's deposits: it asks more of its proposer.
+			decision_deposit: 50_000 * QAS,
+			prepare_period: HOURS,
+			decision_period: 7 * DAYS,
+			confirm_period: 3 * HOURS,
+			min_enactment_period: 10 * MINUTES,
+			min_approval: APPROVAL,
+			min_support: linear(10, 1),
+		},
+	},
 ];
 
 /// The same tracks with periods of a few blocks and small deposits, for test chains.
-pub static SHORT_TRACKS: [PoseidonTrack; 3] = [
+pub static SHORT_TRACKS: [PoseidonTrack; 5] = [
 	short(ROOT, name("root"), 1),
 	short(REVENUE_SPLIT, name("revenue_split"), 5),
 	short(NETWORK_PARAMS, name("network_params"), 5),
+	short(REFERENDUM_CANCELLER, name("referendum_canceller"), 10),
+	short(REFERENDUM_KILLER, name("referendum_killer"), 10),
 ];
 
 const fn short(id: TrackId, name: [u8; 25], max_deciding: u32) -> PoseidonTrack {
@@ -127,6 +165,10 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
 			OriginCaller::system(frame_system::RawOrigin::Root) => Ok(ROOT),
 			OriginCaller::Origins(pallet_custom_origins::Origin::RevenueSplit) => Ok(REVENUE_SPLIT),
 			OriginCaller::Origins(pallet_custom_origins::Origin::NetworkParams) => Ok(NETWORK_PARAMS),
+			OriginCaller::Origins(pallet_custom_origins::Origin::ReferendumCanceller) =>
+				Ok(REFERENDUM_CANCELLER),
+			OriginCaller::Origins(pallet_custom_origins::Origin::ReferendumKiller) =>
+				Ok(REFERENDUM_KILLER),
 			_ => Err(()),
 		}
 	}
