@@ -88,6 +88,12 @@ fn the_dev_preset_has_short_tracks_and_a_real_network_long_ones() {
 		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 30);
 		poseidon_runtime::governance::origins::ShortTrackPeriods::<Runtime>::put(false);
 		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * poseidon_runtime::DAYS);
+		// The stopping tracks decide within the same week but confirm in three hours.
+		let canceller = Tracks::info(REFERENDUM_CANCELLER).unwrap();
+		assert_eq!(canceller.decision_period, 7 * poseidon_runtime::DAYS);
+		assert_eq!(canceller.confirm_period, 3 * poseidon_runtime::HOURS);
+		assert_eq!(canceller.decision_deposit, 10_000 * QAS);
+		assert_eq!(Tracks::info(REFERENDUM_KILLER).unwrap().decision_deposit, 50_000 * QAS);
 	});
 }
 

@@ -90,36 +90,29 @@ pub static NORMAL_TRACKS: [PoseidonTrack; 5] = [
 			min_support: linear(20, 1),
 		},
 	},
-	Track {
-		id: REFERENDUM_CANCELLER,
-		info: TrackInfo {
-			name: name("referendum_canceller"),
-			max_deciding: 10,
-			decision_deposit: 10_000 * QAS,
-			prepare_period: HOURS,
-			decision_period: 7 * DAYS,
-			confirm_period: 3 * HOURS,
-			min_enactment_period: 10 * MINUTES,
-			min_approval: APPROVAL,
-			min_support: linear(10, 1),
-		},
-	},
-	Track {
-		id: REFERENDUM_KILLER,
-		info: TrackInfo {
-			name: name("referendum_killer"),
-			max_deciding: 10,
-			// Killing burns the killed referendum's deposits: it asks more of its proposer.
-			decision_deposit: 50_000 * QAS,
-			prepare_period: HOURS,
-			decision_period: 7 * DAYS,
-			confirm_period: 3 * HOURS,
-			min_enactment_period: 10 * MINUTES,
-			min_approval: APPROVAL,
-			min_support: linear(10, 1),
-		},
-	},
+	stop_track(REFERENDUM_CANCELLER, name("referendum_canceller"), 10_000 * QAS),
+	// Killing burns the killed referendum's deposits: it asks more of its proposer.
+	stop_track(REFERENDUM_KILLER, name("referendum_killer"), 50_000 * QAS),
 ];
+
+/// A track that stops referenda in progress (real periods): decided within the seven
+/// days of the other custom tracks, confirmed in three hours, enacted ten minutes later.
+const fn stop_track(id: TrackId, name: [u8; 25], decision_deposit: Balance) -> PoseidonTrack {
+	Track {
+		id,
+		info: TrackInfo {
+			name,
+			max_deciding: 10,
+			decision_deposit,
+			prepare_period: HOURS,
+			decision_period: 7 * DAYS,
+			confirm_period: 3 * HOURS,
+			min_enactment_period: 10 * MINUTES,
+			min_approval: APPROVAL,
+			min_support: linear(10, 1),
+		},
+	}
+}
 
 /// The same tracks with periods of a few blocks and small deposits, for test chains.
 pub static SHORT_TRACKS: [PoseidonTrack; 5] = [
