@@ -39,15 +39,16 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use poseidon_primitives::era::EraIndex;
 use sp_runtime::traits::AccountIdConversion;
 
 /// QQQ each dev account starts with.
-pub const DEV_ENDOWMENT_QQQ: crate::Balance = 1_000_000 * QQQ;
+pub const DEV_ENDOWMENT_QQQ: Balance = 1_000_000 * QQQ;
 /// QAS each dev account starts with.
-pub const DEV_ENDOWMENT_QAS: crate::Balance = 1_000_000 * QAS;
+pub const DEV_ENDOWMENT_QAS: Balance = 1_000_000 * QAS;
 /// QQQ the treasury account starts with: enough to exist, so a fee share smaller than
 /// the existential deposit can still be paid into it.
-pub const TREASURY_ENDOWMENT_QQQ: crate::Balance = QQQ;
+pub const TREASURY_ENDOWMENT_QQQ: Balance = QQQ;
 
 /// Era length of the dev and local chains: ten 6-second blocks, one minute.
 pub const DEV_ERA_LENGTH: BlockNumber = 10;
@@ -60,8 +61,8 @@ pub fn dev_treasury_account() -> AccountId {
 
 /// QAS the `//stash` account of the `n`-th genesis validator votes for it with: the
 /// first validator gets the most backing.
-fn genesis_backing(n: usize) -> crate::Balance {
-	(400_000 - 100_000 * n.min(3) as crate::Balance) * QAS
+fn genesis_backing(n: usize) -> Balance {
+	(400_000 - 100_000 * n.min(3) as Balance) * QAS
 }
 
 /// A validator's session keys, derived from a dev keyring name.
@@ -89,6 +90,85 @@ fn stash_of(name: Sr25519Keyring) -> AccountId {
 	stash.to_account_id()
 }
 
+/// Commission (percent) of every genesis supernode candidate.
+const GENESIS_COMMISSION: u8 = 10;
+
+/// A genesis validator: it produces blocks with `keys`, stands as a supernode candidate,
+/// and `backer` votes for it with `backing` QAS, so the genesis election elects it.
+struct GenesisValidator {
+	account: AccountId,
+	keys: SessionKeys,
+	backer: AccountId,
+	backing: Balance,
+}
+
+/// What a preset chooses; [`genesis_patch`] writes it as the preset's JSON patch.
+struct ChainGenesis {
+	qqq: Vec<(AccountId, Balance)>,
+	qas: Vec<(AccountId, Balance)>,
+	validators: Vec<GenesisValidator>,
+	treasury: AccountId,
+	era_length: BlockNumber,
+	plans: Vec<(EraIndex, u16, Balance)>,
+	term_length: EraIndex,
+	desired_supernodes: u32,
+	desired_runners_up: u32,
+	min_validators: u32,
+	short_track_periods: bool,
+	sudo: Option<AccountId>,
+}
+
+/// The JSON patch of a preset: each validator gets its session keys and stands with its
+/// backer's vote; everything else is as `chain` says.
+fn genesis_patch(chain: ChainGenesis) -> Value {
+	let keys: Vec<(AccountId, AccountId, SessionKeys)> = chain
+		.validators
+		.iter()
+		.map(|v| (v.account.clone(), v.account.clone(), v.keys.clone()))
+		.collect();
+	let candidates: Vec<(AccountId, u8)> =
+		chain.validators.iter().map(|v| (v.account.clone(), GENESIS_COMMISSION)).collect();
+	let voters: Vec<(AccountId, Balance, Vec<AccountId>)> = chain
+		.validators
+		.iter()
+		.map(|v| (v.backer.clone(), v.backing, vec![v.account.clone()]))
+		.collect();
+
+	build_struct_json_patch!(RuntimeGenesisConfig {
+		balances: BalancesConfig { balances: chain.qqq },
+		qas_balances: QasBalancesConfig { balances: chain.qas },
+		session: SessionConfig { keys },
+		company_treasury: CompanyTreasuryConfig { treasury_account: Some(chain.treasury) },
+		proof_of_resource: ProofOfResourceConfig {
+			era_length: chain.era_length,
+			resource_weights: Default::default(),
+		},
+		revenue: RevenueConfig { split: Default::default() },
+		deposits: DepositsConfig { plans: chain.plans },
+		supernodes: SupernodesConfig {
+			term_length: chain.term_length,
+			desired_supernodes: chain.desired_supernodes,
+			desired_runners_up: chain.desired_runners_up,
+			min_validators: chain.min_validators,
+			candidates,
+			voters,
+		},
+		origins: crate::OriginsConfig {
+			short_track_periods: chain.short_track_periods,
+			..Default::default()
+		},
+		sudo: SudoConfig { key: chain.sudo },
+	})
+}
+
+/// The two pool accounts settlement pays into; they must exist from genesis.
+fn pool_accounts() -> [AccountId; 2] {
+	[
+		pallet_deposits::Pallet::<crate::Runtime>::pool_account(),
+		pallet_supernodes::Pallet::<crate::Runtime>::pool_account(),
+	]
+}
+
 /// The genesis of a dev-style chain: `validators` produce and finalize blocks and are the
 /// supernodes (`desired_supernodes` per term), `sudo` holds the sudo key, every dev account
 /// is endowed with both tokens.
@@ -96,48 +176,37 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, desired_supernodes: u32, s
 	// Alice … Ferdie and their `//stash` accounts.
 	let endowed: Vec<AccountId> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 	let treasury = dev_treasury_account();
-	let keys: Vec<(AccountId, AccountId, SessionKeys)> = validators
-		.iter()
-		.map(|&k| (k.to_account_id(), k.to_account_id(), session_keys(k)))
-		.collect();
-	let candidates: Vec<(AccountId, u8)> = validators.iter().map(|k| (k.to_account_id(), 10)).collect();
-	let voters: Vec<(AccountId, crate::Balance, Vec<AccountId>)> = validators
+	let validators = validators
 		.iter()
 		.enumerate()
-		.map(|(n, &k)| (stash_of(k), genesis_backing(n), vec![k.to_account_id()]))
+		.map(|(n, &k)| GenesisValidator {
+			account: k.to_account_id(),
+			keys: session_keys(k),
+			backer: stash_of(k),
+			backing: genesis_backing(n),
+		})
 		.collect();
 
-	let mut qqq: Vec<(AccountId, crate::Balance)> =
+	let mut qqq: Vec<(AccountId, Balance)> =
 		endowed.iter().cloned().map(|a| (a, DEV_ENDOWMENT_QQQ)).collect();
-	let depositor_pool = pallet_deposits::Pallet::<crate::Runtime>::pool_account();
-	let supernode_pool = pallet_supernodes::Pallet::<crate::Runtime>::pool_account();
-	for account in [treasury.clone(), depositor_pool, supernode_pool] {
+	for account in core::iter::once(treasury.clone()).chain(pool_accounts()) {
 		qqq.push((account, TREASURY_ENDOWMENT_QQQ));
 	}
-	let qas: Vec<(AccountId, crate::Balance)> =
-		endowed.into_iter().map(|a| (a, DEV_ENDOWMENT_QAS)).collect();
+	let qas: Vec<(AccountId, Balance)> = endowed.into_iter().map(|a| (a, DEV_ENDOWMENT_QAS)).collect();
 
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances: qqq },
-		qas_balances: QasBalancesConfig { balances: qas },
-		session: SessionConfig { keys },
-		company_treasury: CompanyTreasuryConfig { treasury_account: Some(treasury) },
-		proof_of_resource: ProofOfResourceConfig {
-			era_length: DEV_ERA_LENGTH,
-			resource_weights: Default::default(),
-		},
-		revenue: RevenueConfig { split: Default::default() },
-		deposits: DepositsConfig { plans: DEV_GENESIS_PLANS.to_vec() },
-		supernodes: SupernodesConfig {
-			term_length: DEV_TERM_LENGTH,
-			desired_supernodes,
-			desired_runners_up: 2,
-			min_validators: 1,
-			candidates,
-			voters,
-		},
-		origins: crate::OriginsConfig { short_track_periods: true, ..Default::default() },
-		sudo: SudoConfig { key: Some(sudo) },
+	genesis_patch(ChainGenesis {
+		qqq,
+		qas,
+		validators,
+		treasury,
+		era_length: DEV_ERA_LENGTH,
+		plans: DEV_GENESIS_PLANS.to_vec(),
+		term_length: DEV_TERM_LENGTH,
+		desired_supernodes,
+		desired_runners_up: 2,
+		min_validators: 1,
+		short_track_periods: true,
+		sudo: Some(sudo),
 	})
 }
 
@@ -228,12 +297,14 @@ pub fn production_company_account() -> AccountId {
 /// another, and build the raw spec (`build-spec --chain spec.json --raw`). README.md walks
 /// through it.
 pub fn production_template_genesis() -> Value {
-	let validators: Vec<(AccountId, SessionKeys)> = (1..=LAUNCH_VALIDATORS).map(launch_validator).collect();
+	let validators: Vec<GenesisValidator> = (1..=LAUNCH_VALIDATORS)
+		.map(|n| {
+			let (account, keys) = launch_validator(n);
+			GenesisValidator { account: account.clone(), keys, backer: account, backing: LAUNCH_VALIDATOR_QAS }
+		})
+		.collect();
 	let company = production_company_account();
-	let pools = [
-		pallet_deposits::Pallet::<crate::Runtime>::pool_account(),
-		pallet_supernodes::Pallet::<crate::Runtime>::pool_account(),
-	];
+	let pools = pool_accounts();
 	let launch = Balance::from(LAUNCH_VALIDATORS);
 	let company_qqq = PRODUCTION_QQQ_SUPPLY -
 		launch * LAUNCH_VALIDATOR_QQQ -
@@ -241,42 +312,26 @@ pub fn production_template_genesis() -> Value {
 	let company_qas = PRODUCTION_QAS_SUPPLY - launch * LAUNCH_VALIDATOR_QAS;
 
 	let mut qqq: Vec<(AccountId, Balance)> =
-		validators.iter().map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QQQ)).collect();
+		validators.iter().map(|v| (v.account.clone(), LAUNCH_VALIDATOR_QQQ)).collect();
 	qqq.extend(pools.into_iter().map(|pool| (pool, POOL_ENDOWMENT_QQQ)));
 	qqq.push((company.clone(), company_qqq));
 	let mut qas: Vec<(AccountId, Balance)> =
-		validators.iter().map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QAS)).collect();
+		validators.iter().map(|v| (v.account.clone(), LAUNCH_VALIDATOR_QAS)).collect();
 	qas.push((company.clone(), company_qas));
 
-	let keys: Vec<(AccountId, AccountId, SessionKeys)> =
-		validators.iter().map(|(who, keys)| (who.clone(), who.clone(), keys.clone())).collect();
-	let candidates: Vec<(AccountId, u8)> = validators.iter().map(|(who, _)| (who.clone(), 10)).collect();
-	let voters: Vec<(AccountId, Balance, Vec<AccountId>)> = validators
-		.iter()
-		.map(|(who, _)| (who.clone(), LAUNCH_VALIDATOR_QAS, vec![who.clone()]))
-		.collect();
-
-	build_struct_json_patch!(RuntimeGenesisConfig {
-		balances: BalancesConfig { balances: qqq },
-		qas_balances: QasBalancesConfig { balances: qas },
-		session: SessionConfig { keys },
-		company_treasury: CompanyTreasuryConfig { treasury_account: Some(company) },
-		proof_of_resource: ProofOfResourceConfig {
-			era_length: PRODUCTION_ERA_LENGTH,
-			resource_weights: Default::default(),
-		},
-		revenue: RevenueConfig { split: Default::default() },
-		deposits: DepositsConfig { plans: PRODUCTION_GENESIS_PLANS.to_vec() },
-		supernodes: SupernodesConfig {
-			term_length: PRODUCTION_TERM_LENGTH,
-			desired_supernodes: MAX_SUPERNODES,
-			desired_runners_up: MAX_RUNNERS_UP,
-			min_validators: LAUNCH_VALIDATORS,
-			candidates,
-			voters,
-		},
-		origins: crate::OriginsConfig { short_track_periods: false, ..Default::default() },
-		sudo: SudoConfig { key: None },
+	genesis_patch(ChainGenesis {
+		qqq,
+		qas,
+		validators,
+		treasury: company,
+		era_length: PRODUCTION_ERA_LENGTH,
+		plans: PRODUCTION_GENESIS_PLANS.to_vec(),
+		term_length: PRODUCTION_TERM_LENGTH,
+		desired_supernodes: MAX_SUPERNODES,
+		desired_runners_up: MAX_RUNNERS_UP,
+		min_validators: LAUNCH_VALIDATORS,
+		short_track_periods: false,
+		sudo: None,
 	})
 }
 

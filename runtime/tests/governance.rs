@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{preset_ext, run_to_block, start_block};
+use common::{origin, preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{Bounded, PalletInfo, StorePreimage},
@@ -40,10 +40,6 @@ fn revenue_split_origin() -> RuntimeOrigin {
 
 fn network_params_origin() -> RuntimeOrigin {
 	TrackOrigin::NetworkParams.into()
-}
-
-fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.to_account_id())
 }
 
 #[test]
@@ -144,7 +140,7 @@ fn a_call_from_the_wrong_track_is_refused() {
 		// revenue_split: the split and the resource weights, nothing else.
 		for call in [set_split(65), set_weights()] {
 			assert_eq!(call.clone().dispatch(network_params_origin()).map_err(|e| e.error), Err(bad_origin));
-			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
+			assert_eq!(call.clone().dispatch(origin(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(revenue_split_origin()));
 		}
 		// network_params: era length, deposit plans, election parameters, the treasury
@@ -157,7 +153,7 @@ fn a_call_from_the_wrong_track_is_refused() {
 			set_miner_bond(),
 		] {
 			assert_eq!(call.clone().dispatch(revenue_split_origin()).map_err(|e| e.error), Err(bad_origin));
-			assert_eq!(call.clone().dispatch(signed(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
+			assert_eq!(call.clone().dispatch(origin(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(network_params_origin()));
 		}
 		// Neither custom origin is Root.
@@ -177,26 +173,26 @@ fn a_referendum_on_the_revenue_split_track_changes_the_split() {
 		start_block(1, 1);
 		let proposal: Bounded<RuntimeCall, _> = Preimage::bound(set_split(65)).unwrap();
 		assert_ok!(Referenda::submit(
-			signed(Sr25519Keyring::Bob),
+			origin(Sr25519Keyring::Bob),
 			Box::new(OriginCaller::Origins(TrackOrigin::RevenueSplit)),
 			proposal,
 			frame_support::traits::schedule::DispatchTime::After(1),
 		));
 		let index = 0;
-		assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
+		assert_ok!(Referenda::place_decision_deposit(origin(Sr25519Keyring::Bob), index));
 		let aye = |conviction| AccountVote::Standard {
 			vote: Vote { aye: true, conviction },
 			balance: 300_000 * QAS,
 		};
-		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Charlie), index, aye(Conviction::Locked1x)));
-		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Dave), index, aye(Conviction::Locked3x)));
+		assert_ok!(ConvictionVoting::vote(origin(Sr25519Keyring::Charlie), index, aye(Conviction::Locked1x)));
+		assert_ok!(ConvictionVoting::vote(origin(Sr25519Keyring::Dave), index, aye(Conviction::Locked3x)));
 		let nay = AccountVote::Standard {
 			vote: Vote { aye: false, conviction: Conviction::None },
 			balance: 100_000 * QAS,
 		};
-		assert_ok!(ConvictionVoting::vote(signed(Sr25519Keyring::Eve), index, nay));
+		assert_ok!(ConvictionVoting::vote(origin(Sr25519Keyring::Eve), index, nay));
 		assert_noop!(
-			ConvictionVoting::vote(signed(Sr25519Keyring::Ferdie), 7, nay),
+			ConvictionVoting::vote(origin(Sr25519Keyring::Ferdie), 7, nay),
 			pallet_conviction_voting::Error::<Runtime>::NotOngoing
 		);
 
@@ -225,13 +221,13 @@ fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
 		let submit_deciding = |miners| {
 			let proposal: Bounded<RuntimeCall, _> = Preimage::bound(set_split(miners)).unwrap();
 			assert_ok!(Referenda::submit(
-				signed(Sr25519Keyring::Bob),
+				origin(Sr25519Keyring::Bob),
 				Box::new(OriginCaller::Origins(TrackOrigin::RevenueSplit)),
 				proposal,
 				frame_support::traits::schedule::DispatchTime::After(1),
 			));
 			let index = pallet_referenda::ReferendumCount::<Runtime>::get() - 1;
-			assert_ok!(Referenda::place_decision_deposit(signed(Sr25519Keyring::Bob), index));
+			assert_ok!(Referenda::place_decision_deposit(origin(Sr25519Keyring::Bob), index));
 			index
 		};
 		let held = || QasBalances::total_balance_on_hold(&bob);
@@ -242,7 +238,7 @@ fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
 		let first = submit_deciding(65);
 		let deposits = 100 * QAS + 1_000 * QAS;
 		assert_eq!(held(), deposits);
-		for origin in [revenue_split_origin(), network_params_origin(), killer(), signed(Sr25519Keyring::Bob)] {
+		for origin in [revenue_split_origin(), network_params_origin(), killer(), origin(Sr25519Keyring::Bob)] {
 			assert_noop!(Referenda::cancel(origin, first), DispatchError::BadOrigin);
 		}
 		assert_ok!(Referenda::cancel(canceller(), first));
@@ -250,13 +246,13 @@ fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
 			pallet_referenda::ReferendumInfoFor::<Runtime>::get(first),
 			Some(ReferendumInfo::Cancelled(..))
 		));
-		assert_ok!(Referenda::refund_submission_deposit(signed(Sr25519Keyring::Bob), first));
-		assert_ok!(Referenda::refund_decision_deposit(signed(Sr25519Keyring::Bob), first));
+		assert_ok!(Referenda::refund_submission_deposit(origin(Sr25519Keyring::Bob), first));
+		assert_ok!(Referenda::refund_decision_deposit(origin(Sr25519Keyring::Bob), first));
 		assert_eq!(held(), 0, "a cancelled referendum's deposits come back");
 
 		let second = submit_deciding(66);
 		let issuance_before = issuance();
-		for origin in [revenue_split_origin(), canceller(), signed(Sr25519Keyring::Bob)] {
+		for origin in [revenue_split_origin(), canceller(), origin(Sr25519Keyring::Bob)] {
 			assert_noop!(Referenda::kill(origin, second), DispatchError::BadOrigin);
 		}
 		assert_ok!(Referenda::kill(killer(), second));

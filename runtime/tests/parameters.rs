@@ -4,12 +4,12 @@
 
 mod common;
 
-use common::{preset_ext, run_to_block, start_block};
+use common::{miner_profile, origin, preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, Get},
 };
-use pallet_proof_of_resource::{MinerProfile, ResourceUsage};
+use pallet_proof_of_resource::ResourceUsage;
 use poseidon_runtime::{
 	configs::{
 		parameters::{dynamic_params::bonds, CandidacyBond, MinerBond, RuntimeParameters},
@@ -22,10 +22,6 @@ use poseidon_runtime::{
 use sp_keyring::Sr25519Keyring::{self, Bob, Charlie, Dave};
 use sp_runtime::{DispatchError, Perbill};
 
-fn signed(who: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.to_account_id())
-}
-
 fn miner_bond(amount: u128) -> RuntimeParameters {
 	RuntimeParameters::Bonds(bonds::Parameters::MinerBond(bonds::MinerBond, Some(amount)))
 }
@@ -35,9 +31,7 @@ fn candidacy_bond(amount: u128) -> RuntimeParameters {
 }
 
 fn register(who: Sr25519Keyring) {
-	let profile =
-		MinerProfile { bandwidth_mbps: 1_000, cpu_millicores: 8_000, storage_gib: 2_000, region: 276 };
-	assert_ok!(ProofOfResource::register_miner(signed(who), profile));
+	assert_ok!(ProofOfResource::register_miner(origin(who), miner_profile()));
 }
 
 fn held_miner_bond(who: Sr25519Keyring) -> u128 {
@@ -83,10 +77,10 @@ fn a_changed_miner_bond_applies_to_the_next_registration() {
 
 		// Charlie leaves: after unbonding (7 one-minute eras) he gets his 1 000 QQQ back,
 		// all of it, while the bond in force is 2 000.
-		assert_ok!(ProofOfResource::deregister(signed(Charlie)));
+		assert_ok!(ProofOfResource::deregister(origin(Charlie)));
 		run_to_block(10 * (UnbondingEras::get() + 1) + 1);
 		let free_before = Balances::free_balance(Charlie.to_account_id());
-		assert_ok!(ProofOfResource::withdraw_bond(signed(Charlie)));
+		assert_ok!(ProofOfResource::withdraw_bond(origin(Charlie)));
 		assert_eq!(held_miner_bond(Charlie), 0);
 		assert_eq!(Balances::free_balance(Charlie.to_account_id()), free_before + 1_000 * QQQ);
 		assert_eq!(held_miner_bond(Dave), 2_000 * QQQ);
@@ -100,12 +94,12 @@ fn a_changed_candidacy_bond_applies_to_the_next_candidate() {
 		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), candidacy_bond(25_000 * QAS)));
 		register(Bob);
 		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 30, storage_gib_hours: 0 };
-		assert_ok!(ProofOfResource::submit_proof(signed(Bob), 0, usage, [1; 32]));
-		assert_ok!(Supernodes::submit_candidacy(signed(Bob), Perbill::from_percent(10)));
+		assert_ok!(ProofOfResource::submit_proof(origin(Bob), 0, usage, [1; 32]));
+		assert_ok!(Supernodes::submit_candidacy(origin(Bob), Perbill::from_percent(10)));
 		assert_eq!(held_candidacy_bond(Bob), 25_000 * QAS);
 
 		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), candidacy_bond(5_000 * QAS)));
-		assert_ok!(Supernodes::renounce_candidacy(signed(Bob)));
+		assert_ok!(Supernodes::renounce_candidacy(origin(Bob)));
 		assert_eq!(held_candidacy_bond(Bob), 0, "the whole recorded bond comes back");
 	});
 }
@@ -137,7 +131,7 @@ fn a_bond_set_to_zero_stays_at_the_existential_deposit() {
 fn only_the_network_params_track_sets_a_bond() {
 	preset_ext("development").execute_with(|| {
 		start_block(1, 1);
-		for origin in [TrackOrigin::RevenueSplit.into(), signed(Bob)] {
+		for origin in [TrackOrigin::RevenueSplit.into(), origin(Bob)] {
 			assert_noop!(Parameters::set_parameter(origin, miner_bond(1)), DispatchError::BadOrigin);
 		}
 		assert_noop!(

@@ -4,9 +4,9 @@
 mod common;
 
 use codec::Encode;
-use common::{last_fee_paid_by, preset_ext, qqq, signed, start_block};
+use common::{last_fee_paid_by, miner_profile, preset_ext, qqq, signed, start_block};
 use frame_support::dispatch::GetDispatchInfo;
-use pallet_proof_of_resource::{weights::WeightInfo, MinerProfile, ResourceUsage};
+use pallet_proof_of_resource::{weights::WeightInfo, ResourceUsage};
 use poseidon_runtime::{
 	configs::system::RuntimeBlockWeights, genesis_config_presets::DEV_ERA_LENGTH, Executive,
 	Runtime, RuntimeCall,
@@ -15,10 +15,6 @@ use poseidon_primitives::{era::EraClock, supernodes::SupernodeSet};
 use sp_keyring::Sr25519Keyring::{Alice, Bob, Dave};
 
 type ProofOfResource = pallet_proof_of_resource::Pallet<Runtime>;
-
-fn profile() -> MinerProfile {
-	MinerProfile { bandwidth_mbps: 1_000, cpu_millicores: 8_000, storage_gib: 2_000, region: 276 }
-}
 
 fn proof_call(era: u32) -> RuntimeCall {
 	RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::submit_proof {
@@ -48,7 +44,7 @@ fn a_registered_miners_first_proof_costs_no_fee() {
 		start_block(1, 1);
 		let dave = Dave.to_account_id();
 		let register = RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::register_miner {
-			profile: profile(),
+			profile: miner_profile(),
 		});
 		assert_eq!(Executive::apply_extrinsic(signed(register, Dave, 0, 0)), Ok(Ok(())));
 		let (registration_fee, _) = last_fee_paid_by(&dave);

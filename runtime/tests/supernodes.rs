@@ -7,9 +7,9 @@
 
 mod common;
 
-use common::{preset_ext, qqq, run_to_block, start_block};
+use common::{miner_profile, origin, preset_ext, qqq, run_to_block, start_block};
 use frame_support::assert_ok;
-use pallet_proof_of_resource::{MinerProfile, ResourceUsage};
+use pallet_proof_of_resource::ResourceUsage;
 use poseidon_primitives::supernodes::SupernodeSet;
 use poseidon_runtime::{
 	opaque::SessionKeys, Grandpa, ProofOfResource, Revenue, Runtime, RuntimeEvent, RuntimeOrigin,
@@ -19,10 +19,6 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
 use sp_runtime::Perbill;
-
-fn origin(who: Sr25519Keyring) -> RuntimeOrigin {
-	RuntimeOrigin::signed(who.to_account_id())
-}
 
 fn bob_session_keys() -> SessionKeys {
 	let aura: AuraId = Sr25519Keyring::Bob.public().into();
@@ -42,8 +38,7 @@ fn bob_ownership_proof() -> Vec<u8> {
 /// more than the 400 000 of Alice's stash behind Alice.
 fn bob_stands_with_more_backing_than_alice() {
 	let bob = Sr25519Keyring::Bob;
-	let profile = MinerProfile { bandwidth_mbps: 1_000, cpu_millicores: 8_000, storage_gib: 2_000, region: 276 };
-	assert_ok!(ProofOfResource::register_miner(origin(bob), profile));
+	assert_ok!(ProofOfResource::register_miner(origin(bob), miner_profile()));
 	let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 30, storage_gib_hours: 0 };
 	assert_ok!(ProofOfResource::submit_proof(origin(bob), 0, usage, [1; 32]));
 	assert_ok!(Supernodes::submit_candidacy(origin(bob), Perbill::from_percent(10)));

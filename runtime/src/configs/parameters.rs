@@ -14,14 +14,11 @@
 //! `supernodes.setElectionParams`, `companyTreasury.setTreasuryAccount`), routed to the
 //! same `network_params` track.
 
-use crate::{
-	configs::governance::NetworkParamsOrigin, Balance, Runtime, RuntimeEvent, RuntimeOrigin, QAS,
-	QQQ,
-};
+use crate::{configs::governance::NetworkParamsOrigin, Balance, Runtime, RuntimeEvent, QAS, QQQ};
 use core::marker::PhantomData;
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::{EnsureOrigin, EnsureOriginWithArg, Get},
+	traits::{AsEnsureOriginWithArg, Get},
 };
 
 /// The parameters governance may change, and their genesis defaults.
@@ -54,36 +51,12 @@ impl Default for RuntimeParameters {
 	}
 }
 
-/// Who may set each parameter: every key is a network parameter, set by a referendum on
-/// the `network_params` track (or `Root`).
-pub struct ParameterAdmin;
-
-impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParameterAdmin {
-	type Success = ();
-
-	fn try_origin(
-		origin: RuntimeOrigin,
-		key: &RuntimeParametersKey,
-	) -> Result<Self::Success, RuntimeOrigin> {
-		match key {
-			RuntimeParametersKey::Bonds(_) =>
-				<NetworkParamsOrigin as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ()),
-		}
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn try_successful_origin(key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
-		match key {
-			RuntimeParametersKey::Bonds(_) =>
-				<NetworkParamsOrigin as EnsureOrigin<RuntimeOrigin>>::try_successful_origin(),
-		}
-	}
-}
-
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
-	type AdminOrigin = ParameterAdmin;
+	/// Every key is a network parameter: a referendum on the `network_params` track (or
+	/// `Root`) sets it.
+	type AdminOrigin = AsEnsureOriginWithArg<NetworkParamsOrigin>;
 	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
 }
 

@@ -4,9 +4,10 @@
 #![allow(dead_code)]
 
 use codec::Encode;
+use pallet_proof_of_resource::MinerProfile;
 use poseidon_runtime::{
 	genesis_config_presets, AccountId, Executive, Header, Runtime, RuntimeCall,
-	RuntimeGenesisConfig, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
+	RuntimeGenesisConfig, RuntimeOrigin, SignedPayload, TxExtension, UncheckedExtrinsic, VERSION,
 };
 use serde_json::Value;
 use sp_consensus_aura::{Slot, AURA_ENGINE_ID};
@@ -143,4 +144,14 @@ pub fn last_fee_paid_by(who: &AccountId) -> (u128, u128) {
 			_ => None,
 		})
 		.expect("a fee was paid")
+}
+
+/// The origin of a call `who` signs (for calling a pallet directly).
+pub fn origin(who: Sr25519Keyring) -> RuntimeOrigin {
+	RuntimeOrigin::signed(who.to_account_id())
+}
+
+/// The device profile the runtime tests' miners register with.
+pub fn miner_profile() -> MinerProfile {
+	MinerProfile { bandwidth_mbps: 1_000, cpu_millicores: 8_000, storage_gib: 2_000, region: 276 }
 }

@@ -39,15 +39,20 @@ function generateNodeKey(spec, basePath) {
   return stderr.trim().split('\n').at(-1).trim();
 }
 
+/** The `type` key pair of secret phrase `phrase` (a new one by default). */
+function keyPair(type, phrase = mnemonicGenerate()) {
+  return new Keyring({ type, ss58Format: 42 }).addFromUri(phrase);
+}
+
 /**
  * A validator's keys: its account (an sr25519 key whose secret stays offline) and, from
  * another secret phrase, the node's session keys: Aura (sr25519) and GRANDPA (ed25519).
  */
 function newValidatorKeys() {
-  const account = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(mnemonicGenerate());
+  const account = keyPair('sr25519');
   const sessionPhrase = mnemonicGenerate();
-  const aura = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(sessionPhrase);
-  const grandpa = new Keyring({ type: 'ed25519', ss58Format: 42 }).addFromUri(sessionPhrase);
+  const aura = keyPair('sr25519', sessionPhrase);
+  const grandpa = keyPair('ed25519', sessionPhrase);
   return {
     account: account.address,
     sessionPhrase,
@@ -121,7 +126,7 @@ describe('the production template', () => {
       replace(keys.grandpa, real.grandpa);
       return real;
     });
-    company = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(mnemonicGenerate());
+    company = keyPair('sr25519');
     replace(patch.companyTreasury.treasuryAccount, company.address);
 
     const specFile = join(dir, 'production.json');
@@ -158,7 +163,7 @@ describe('the production template', () => {
   });
 
   test('the company account holds the undistributed QAS and can move it', async () => {
-    const bob = new Keyring({ type: 'sr25519', ss58Format: 42 }).addFromUri(mnemonicGenerate());
+    const bob = keyPair('sr25519');
     const before = await qas(api, company.address);
     assert.equal(before, 100_000_000n * QAS - 4n * 10_000n * QAS);
     const { error } = await submit(api, api.tx.qasBalances.transferKeepAlive(bob.address, 1_000n * QAS), company);
