@@ -107,8 +107,8 @@ fn a_changed_candidacy_bond_applies_to_the_next_candidate() {
 #[test]
 fn clearing_a_bond_restores_the_genesis_default() {
 	preset_ext("development").execute_with(|| {
-		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), miner_bond(5 * QQQ)));
-		assert_eq!(MinerBond::get(), 5 * QQQ);
+		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), miner_bond(600 * QQQ)));
+		assert_eq!(MinerBond::get(), 600 * QQQ);
 		let cleared = RuntimeParameters::Bonds(bonds::Parameters::MinerBond(bonds::MinerBond, None));
 		assert_ok!(Parameters::set_parameter(TrackOrigin::NetworkParams.into(), cleared));
 		assert_eq!(MinerBond::get(), 1_000 * QQQ);
@@ -117,11 +117,13 @@ fn clearing_a_bond_restores_the_genesis_default() {
 }
 
 #[test]
-fn a_bond_set_to_zero_stays_at_the_existential_deposit() {
+fn a_bond_set_to_zero_stays_at_its_floor() {
 	preset_ext("development").execute_with(|| {
 		assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), miner_bond(0)));
 		assert_ok!(Parameters::set_parameter(RuntimeOrigin::root(), candidacy_bond(0)));
-		assert_eq!(MinerBond::get(), poseidon_runtime::configs::tokens::QqqExistentialDeposit::get());
+		// A miner always risks at least the bond it needs to prove.
+		assert_eq!(MinerBond::get(), poseidon_runtime::configs::proof_of_resource::MinBondToProve::get());
+		assert_eq!(MinerBond::get(), 500 * QQQ);
 		assert_eq!(CandidacyBond::get(), poseidon_runtime::configs::tokens::QasExistentialDeposit::get());
 		assert!(MinerBond::get() > 0 && CandidacyBond::get() > 0);
 	});

@@ -96,8 +96,8 @@ impl EraClock for Clock {
 		CurrentEra::get()
 	}
 
-	fn is_era_open(era: EraIndex) -> bool {
-		era == CurrentEra::get()
+	fn is_era_final(era: EraIndex) -> bool {
+		era < CurrentEra::get()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

@@ -11,7 +11,7 @@ pub type Power = u128;
 /// Accepted power per era, read-only.
 ///
 /// Values of an era are final once the era's window has closed
-/// ([`crate::era::EraClock::is_era_open`] is `false`): no proof can be added or rejected.
+/// ([`crate::era::EraClock::is_era_final`]): no proof can be added or rejected.
 pub trait ProvenPower<AccountId> {
 	/// Sum of the accepted power of all miners in `era`, kept as a running total so that
 	/// reading it costs the same whatever the number of miners.

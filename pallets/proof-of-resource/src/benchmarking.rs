@@ -63,11 +63,11 @@ mod benchmarks {
 			MinerProfile { bandwidth_mbps: 1, ..big_profile() },
 		)
 		.unwrap();
-		set_era::<T>(1);
+		set_era::<T>(2);
 		let profile = MinerProfile { bandwidth_mbps: 2, ..big_profile() };
 		#[extrinsic_call]
 		_(RawOrigin::Signed(miner.clone()), profile);
-		assert_eq!(Miners::<T>::get(&miner).unwrap().next_profile, Some((2, profile)));
+		assert_eq!(Miners::<T>::get(&miner).unwrap().next_profile, Some((3, profile)));
 	}
 
 	#[benchmark]
@@ -109,12 +109,15 @@ mod benchmarks {
 		assert!(result.is_err());
 	}
 
-	/// Worst case: the rejection that reaches the quorum of the largest supernode set and
-	/// slashes the bond.
+	/// Worst case: the rejection that reaches the quorum of the largest supernode set,
+	/// slashes the bond, pays every rejector and ejects the miner.
 	#[benchmark]
 	fn reject_proof() {
 		let supernodes: alloc::vec::Vec<T::AccountId> =
 			(0..T::MaxSupernodes::get()).map(|i| account("supernode", i, 0)).collect();
+		for supernode in &supernodes {
+			T::Currency::set_balance(supernode, 1_000_000u32.into());
+		}
 		T::Supernodes::set_supernodes_for_benchmark(supernodes.clone());
 		let treasury = T::Treasury::treasury_account();
 		T::Currency::set_balance(&treasury, 1_000_000u32.into());
@@ -134,6 +137,7 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(last), miner.clone(), 0, RejectionReason::UsageInflated);
 		assert!(Proofs::<T>::get(0, &miner).unwrap().rejected);
+		assert!(matches!(Miners::<T>::get(&miner).unwrap().status, MinerStatus::Ejected { .. }));
 	}
 
 	#[benchmark]

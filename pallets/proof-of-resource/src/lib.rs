@@ -8,8 +8,12 @@
 //!
 //! - [`Pallet::register_miner`] declares a device [`MinerProfile`] (capacity and region)
 //!   and holds [`Config::MinerBond`] QQQ with a fungible hold ([`HoldReason::MinerBond`]).
+//!   Each declared capacity is capped by [`Config::MaxCapacity`] (governable): the largest
+//!   single device the network expects.
 //! - [`Pallet::update_profile`] changes the profile from the next era on, so a miner
-//!   cannot raise its capacity to justify a proof of the era in progress.
+//!   cannot raise its capacity to justify a proof of the era in progress; while the
+//!   previous era's proofs are still accepted, the profile it was proved against cannot
+//!   be replaced either (one profile per era).
 //! - [`Pallet::deregister`] starts unbonding; [`Pallet::withdraw_bond`] releases the bond
 //!   [`Config::UnbondingEras`] eras later. Rewards already earned stay claimable: they
 //!   depend on recorded proofs, not on registration.
@@ -19,9 +23,11 @@
 //! [`Pallet::submit_proof`] records a [`ResourceUsage`] and a 32-byte commitment to the
 //! off-chain evidence for the current era, or for the previous one within the grace
 //! window (the first quarter of the next era, see [`poseidon_primitives::era`]).
-//! One proof per (miner, era); usage above the declared capacity × the era's duration is
-//! refused as physically impossible. A valid first proof pays no fee, so honest miners
-//! prove for free, while failed calls pay, so spam costs the spammer.
+//! One proof per (miner, era); usage above the declared capacity (capped by
+//! [`Config::MaxCapacity`]) × the era's duration is refused as physically impossible. Only
+//! a miner whose bond is at least [`Config::MinBondToProve`] may prove. A valid first proof
+//! pays no fee, so honest miners prove for free, while failed calls pay, so spam costs
+//! the spammer.
 //!
 //! Power = Σ usageᵢ × [`ResourceWeights`]ᵢ, weights being governable. Accepted power is
 //! kept per (era, miner) and as a running total per era, so the revenue pallet reads an
@@ -29,11 +35,19 @@
 //!
 //! ## Optimistic verification
 //!
-//! A proof counts unless, while its era's window is open, a quorum of supernodes
-//! ([`Config::RejectionQuorum`] of the current [`Config::Supernodes`]) rejects it with
-//! [`Pallet::reject_proof`]. The rejected proof loses its power and [`Config::FraudSlash`]
-//! of the miner's bond goes to the treasury. Checking every proof on chain would be
-//! impossible (the evidence lives off chain); supernodes probe miners and check receipts.
+//! A proof counts unless a quorum of supernodes ([`Config::RejectionQuorum`] of the
+//! current [`Config::Supernodes`], a majority in the runtime) rejects it with
+//! [`Pallet::reject_proof`] before its era is final: during the era, its grace period, or
+//! the challenge window after it (see [`poseidon_primitives::era`]), so even a proof sent
+//! in the last block of the grace period can be rejected. Settlement waits for the era to
+//! be final. Checking every proof on chain would be impossible (the evidence lives off
+//! chain); supernodes probe miners and check receipts.
+//!
+//! A rejected proof loses its power, and its miner is *ejected*: it can prove nothing
+//! more, and [`Config::FraudSlash`] of what is left of its bond is taken. The supernodes
+//! whose rejections made the quorum share [`Config::RejectorsShare`] of the slash (more
+//! than the fees their calls cost) and the call that reaches the quorum is free; the rest
+//! of the slash goes to the treasury.
 //!
 //! ## The era clock
 //!
@@ -83,7 +97,7 @@ pub mod pallet {
 		era::EraIndex, power::Power, supernodes::SupernodeSet, treasury::TreasuryAccount,
 	};
 	use sp_runtime::{
-		traits::{Convert, Saturating, Zero},
+		traits::{Convert, Zero},
 		Perbill,
 	};
 
@@ -138,9 +152,23 @@ pub mod pallet {
 		#[pallet::constant]
 		type UnbondingEras: Get<EraIndex>;
 
-		/// Part of the bond a rejected proof costs.
+		/// Part of what is left of its bond a miner loses when one of its proofs is
+		/// rejected (and it is ejected).
 		#[pallet::constant]
 		type FraudSlash: Get<Perbill>;
+
+		/// Part of a fraud slash paid to the supernodes whose rejections made the quorum,
+		/// in equal parts; the rest goes to the treasury.
+		#[pallet::constant]
+		type RejectorsShare: Get<Perbill>;
+
+		/// Most capacity a profile may declare, per resource (a runtime may make it
+		/// governable). Proofs are checked against the profile capped by the value in force.
+		type MaxCapacity: Get<CapacityLimits>;
+
+		/// Smallest bond with which a miner may prove; registration holds at least this.
+		#[pallet::constant]
+		type MinBondToProve: Get<BalanceOf<Self>>;
 
 		/// Duration of a block, to turn an era's length into the time capacity was
 		/// available.
@@ -281,8 +309,18 @@ pub mod pallet {
 			quorum: u32,
 		},
 		/// The quorum rejected a proof: its power no longer counts and `slashed` of the
-		/// miner's bond went to the treasury.
-		ProofRejected { miner: T::AccountId, era: EraIndex, power: Power, slashed: BalanceOf<T> },
+		/// miner's bond was taken, `rejectors_paid` of it to the rejecting supernodes and
+		/// the rest to the treasury.
+		ProofRejected {
+			miner: T::AccountId,
+			era: EraIndex,
+			power: Power,
+			slashed: BalanceOf<T>,
+			rejectors_paid: BalanceOf<T>,
+		},
+		/// A miner whose proof was rejected may prove nothing more; what is left of its
+		/// bond can be withdrawn from era `withdrawable_from`.
+		MinerEjected { miner: T::AccountId, withdrawable_from: EraIndex },
 		/// A new era started at block `start`, lasting `length` blocks.
 		EraStarted { era: EraIndex, start: BlockNumberFor<T>, length: BlockNumberFor<T> },
 		/// The era length becomes `length` blocks from the next era.
@@ -332,6 +370,13 @@ pub mod pallet {
 		AlreadyChallenged,
 		/// The proof has already been rejected by the quorum.
 		AlreadyRejected,
+		/// A declared capacity is above [`Config::MaxCapacity`].
+		CapacityAboveLimit,
+		/// The miner's bond is below [`Config::MinBondToProve`].
+		BondTooSmall,
+		/// The profile in force was the one for the previous era, whose proofs are still
+		/// accepted: it can be replaced once that era's grace period is over.
+		ProfileStillInUse,
 		/// The era length is outside [`Config::MinEraLength`, `Config::MaxEraLength`].
 		EraLengthOutOfBounds,
 		/// The weights value nothing: every proof would have zero power.
@@ -379,7 +424,8 @@ pub mod pallet {
 			let miner = ensure_signed(origin)?;
 			ensure!(!Miners::<T>::contains_key(&miner), Error::<T>::AlreadyRegistered);
 			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
-			let bond = T::MinerBond::get();
+			ensure!(profile.is_within(&T::MaxCapacity::get()), Error::<T>::CapacityAboveLimit);
+			let bond = T::MinerBond::get().max(T::MinBondToProve::get());
 			T::Currency::hold(&HoldReason::MinerBond.into(), &miner, bond)
 				.map_err(|_| Error::<T>::InsufficientBond)?;
 			let record = Miner {
@@ -397,20 +443,28 @@ pub mod pallet {
 
 		/// Replace the caller's profile from the next era on.
 		///
-		/// Proofs of the era in progress are still checked against the old profile.
+		/// Proofs of the era in progress are still checked against the old profile. Refused
+		/// while an update that took effect this era would replace the profile the previous
+		/// era's late proofs are checked against.
 		#[pallet::call_index(1)]
 		#[pallet::weight(T::WeightInfo::update_profile())]
 		pub fn update_profile(origin: OriginFor<T>, profile: MinerProfile) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
+			ensure!(profile.is_within(&T::MaxCapacity::get()), Error::<T>::CapacityAboveLimit);
 			let current = Self::era_state().current;
 			let from_era = current.saturating_add(1);
 			Miners::<T>::try_mutate(&who, |maybe| -> DispatchResult {
 				let miner = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
 				ensure!(miner.status == MinerStatus::Active, Error::<T>::Unbonding);
-				// An update already in force becomes the base profile.
+				// An update already in force becomes the base profile, once no era that
+				// still accepts proofs is checked against the profile it replaces.
 				if let Some((from, next)) = miner.next_profile {
 					if from <= current {
+						ensure!(
+							from < current || !Self::accepts_proofs(from.saturating_sub(1)),
+							Error::<T>::ProfileStillInUse
+						);
 						miner.profile = next;
 						miner.next_profile = None;
 					}
@@ -448,9 +502,7 @@ pub mod pallet {
 		pub fn withdraw_bond(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			let miner = Miners::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-			let MinerStatus::Unbonding { withdrawable_from, .. } = miner.status else {
-				return Err(Error::<T>::NotUnbonding.into());
-			};
+			let withdrawable_from = miner.withdrawable_from().ok_or(Error::<T>::NotUnbonding)?;
 			ensure!(Self::era_state().current >= withdrawable_from, Error::<T>::BondStillLocked);
 			let amount = T::Currency::release_all(
 				&HoldReason::MinerBond.into(),
@@ -500,9 +552,11 @@ pub mod pallet {
 
 		/// As a supernode, reject `miner`'s proof of `era` for `reason`.
 		///
-		/// Possible while the era's window is open. When the rejections reach the quorum
-		/// the proof loses its power and [`Config::FraudSlash`] of the bond goes to the
-		/// treasury.
+		/// Possible until the era is final (its grace period and challenge window over).
+		/// When the rejections reach the quorum the proof loses its power, the miner is
+		/// ejected and [`Config::FraudSlash`] of its bond is slashed: the rejecting
+		/// supernodes share [`Config::RejectorsShare`] of it, the treasury the rest. The
+		/// call that reaches the quorum pays no fee.
 		#[pallet::call_index(5)]
 		#[pallet::weight(T::WeightInfo::reject_proof())]
 		pub fn reject_proof(
@@ -510,7 +564,7 @@ pub mod pallet {
 			miner: T::AccountId,
 			era: EraIndex,
 			reason: RejectionReason,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let supernode = ensure_signed(origin)?;
 			Self::do_reject_proof(supernode, miner, era, reason)
 		}
@@ -556,24 +610,25 @@ pub mod pallet {
 			T::RejectionQuorum::convert(T::Supernodes::supernode_count()).max(1)
 		}
 
-		/// Slashes the fraud penalty from `miner`'s bond to the treasury; returns what was
-		/// taken (less if the bond is smaller, nothing if the miner has left).
-		pub(crate) fn slash_bond(miner: &T::AccountId) -> BalanceOf<T> {
-			let Some(mut record) = Miners::<T>::get(miner) else { return Zero::zero() };
-			let penalty = T::FraudSlash::get() * record.bond;
-			let slashed = T::Currency::transfer_on_hold(
+		/// Moves up to `amount` of `miner`'s held bond to `to`; returns what was moved.
+		pub(crate) fn take_from_bond(
+			miner: &T::AccountId,
+			to: &T::AccountId,
+			amount: BalanceOf<T>,
+		) -> BalanceOf<T> {
+			if amount.is_zero() {
+				return amount;
+			}
+			T::Currency::transfer_on_hold(
 				&HoldReason::MinerBond.into(),
 				miner,
-				&T::Treasury::treasury_account(),
-				penalty,
+				to,
+				amount,
 				Precision::BestEffort,
 				frame_support::traits::tokens::Restriction::Free,
 				frame_support::traits::tokens::Fortitude::Force,
 			)
-			.unwrap_or_else(|_| Zero::zero());
-			record.bond = record.bond.saturating_sub(slashed);
-			Miners::<T>::insert(miner, record);
-			slashed
+			.unwrap_or_else(|_| Zero::zero())
 		}
 
 		/// Checks the pallet's invariants (run after every unit test and by try-runtime).

@@ -1,7 +1,7 @@
 //! A small runtime for the pallet's tests: System, Balances (QQQ) and this pallet, with
 //! a fixed treasury account and a supernode set the tests may change.
 
-use crate::{self as pallet_proof_of_resource, supernodes::*, MinerProfile, ResourceWeights};
+use crate::{self as pallet_proof_of_resource, supernodes::*, CapacityLimits, MinerProfile, ResourceWeights};
 use frame_support::{
 	derive_impl, parameter_types,
 	traits::{Hooks, VariantCountOf},
@@ -35,7 +35,7 @@ impl pallet_balances::Config for Test {
 
 /// The company account.
 pub const TREASURY: u64 = 99;
-/// The supernodes (four: the quorum is two).
+/// The supernodes (four: the quorum, a majority, is three).
 pub const SUPERNODES: [u64; 4] = [11, 12, 13, 14];
 /// Miners with plenty of QQQ.
 pub const ALICE: u64 = 1;
@@ -44,8 +44,8 @@ pub const BOB: u64 = 2;
 pub const POOR: u64 = 3;
 /// Bond held from each miner.
 pub const BOND: u64 = 1_000;
-/// Blocks per era in these tests; era 0 covers blocks 1–10, era 1 starts at 11, and the
-/// grace window for era 0's proofs is blocks 11–12.
+/// Blocks per era in these tests; era 0 covers blocks 1–10, era 1 starts at 11, the
+/// grace window for era 0's proofs is blocks 11–12 and its challenge window 13–14.
 pub const ERA_LENGTH: u64 = 10;
 
 parameter_types! {
@@ -76,9 +76,17 @@ impl TreasuryAccount<u64> for Treasury {
 	}
 }
 
+/// Least bond with which a miner may prove.
+pub const MIN_BOND_TO_PROVE: u64 = 500;
+
 parameter_types! {
-	pub const MinerBond: u64 = BOND;
-	pub const FraudSlash: Perbill = Perbill::from_percent(10);
+	pub static MinerBond: u64 = BOND;
+	pub const FraudSlash: Perbill = Perbill::from_percent(50);
+	pub const RejectorsShare: Perbill = Perbill::from_percent(50);
+	pub const MinBondToProve: u64 = MIN_BOND_TO_PROVE;
+	/// 10 Gbit/s, 64 cores, 100 TiB: the runtime's caps, which tests may lower.
+	pub static MaxCapacity: CapacityLimits =
+		CapacityLimits { bandwidth_mbps: 10_000, cpu_millicores: 64_000, storage_gib: 100_000 };
 }
 
 impl pallet_proof_of_resource::Config for Test {
@@ -87,10 +95,13 @@ impl pallet_proof_of_resource::Config for Test {
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type Treasury = Treasury;
 	type Supernodes = Supernodes;
-	type RejectionQuorum = OneThirdRoundedUp;
+	type RejectionQuorum = Majority;
 	type MinerBond = MinerBond;
 	type UnbondingEras = frame_support::traits::ConstU32<2>;
 	type FraudSlash = FraudSlash;
+	type RejectorsShare = RejectorsShare;
+	type MaxCapacity = MaxCapacity;
+	type MinBondToProve = MinBondToProve;
 	type MillisecsPerBlock = frame_support::traits::ConstU64<6_000>;
 	type MinEraLength = frame_support::traits::ConstU64<4>;
 	type MaxEraLength = frame_support::traits::ConstU64<100_000>;
@@ -110,6 +121,8 @@ pub fn profile() -> MinerProfile {
 /// Genesis: accounts endowed, era length [`ERA_LENGTH`], default weights, four supernodes.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	SupernodeAccounts::set(SUPERNODES.to_vec());
+	MinerBond::set(BOND);
+	MaxCapacity::set(CapacityLimits { bandwidth_mbps: 10_000, cpu_millicores: 64_000, storage_gib: 100_000 });
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(ALICE, 10_000), (BOB, 10_000), (POOR, 500), (TREASURY, 1)]

@@ -22,11 +22,12 @@ impl<T: Config> Pallet<T> {
 		let miner = Miners::<T>::get(who).ok_or(Error::<T>::NotRegistered)?;
 		let state = Self::era_state();
 		ensure!(era <= state.current, Error::<T>::FutureEra);
-		ensure!(Self::era_is_open(era), Error::<T>::EraClosed);
+		ensure!(Self::accepts_proofs(era), Error::<T>::EraClosed);
 		ensure!(miner.may_prove(era), Error::<T>::NotMinerInEra);
+		ensure!(miner.bond >= T::MinBondToProve::get(), Error::<T>::BondTooSmall);
 		ensure!(!usage.is_empty(), Error::<T>::EmptyUsage);
 
-		let profile = miner.profile_for(era);
+		let profile = miner.profile_for(era).capped_by(&T::MaxCapacity::get());
 		let era_ms = u128::from(Self::era_duration_ms(&state, era));
 		// Each side in u128: capacity (u32) × 125 × era_ms (u64) cannot overflow.
 		let bandwidth_ok = u128::from(usage.bandwidth_bytes) <=

@@ -6,13 +6,17 @@
 
 use sp_runtime::traits::Convert;
 
-/// The default rejection quorum: a third of the supernodes, rounded up, at least one.
-/// A third is enough to catch fraud while no single supernode can wipe out a miner.
-pub struct OneThirdRoundedUp;
+/// The default rejection quorum: a majority of the supernodes, at least one.
+///
+/// SPEC §11 first suggested a third. A third lets a minority of supernodes wipe out every
+/// rival miner's proof (and take part of its bond); with a majority, rejecting an honest
+/// proof takes the same coalition that could already halt finality, and no minority
+/// cartel can.
+pub struct Majority;
 
-impl Convert<u32, u32> for OneThirdRoundedUp {
+impl Convert<u32, u32> for Majority {
 	fn convert(supernodes: u32) -> u32 {
-		supernodes.div_ceil(3).max(1)
+		(supernodes / 2).saturating_add(1)
 	}
 }
 
@@ -21,12 +25,13 @@ mod tests {
 	use super::*;
 
 	#[test]
-	fn a_third_rounded_up_and_never_zero() {
-		assert_eq!(OneThirdRoundedUp::convert(0), 1);
-		assert_eq!(OneThirdRoundedUp::convert(1), 1);
-		assert_eq!(OneThirdRoundedUp::convert(3), 1);
-		assert_eq!(OneThirdRoundedUp::convert(4), 2);
-		assert_eq!(OneThirdRoundedUp::convert(21), 7);
-		assert_eq!(OneThirdRoundedUp::convert(22), 8);
+	fn a_majority_and_never_zero() {
+		assert_eq!(Majority::convert(0), 1);
+		assert_eq!(Majority::convert(1), 1);
+		assert_eq!(Majority::convert(2), 2);
+		assert_eq!(Majority::convert(3), 2);
+		assert_eq!(Majority::convert(4), 3);
+		assert_eq!(Majority::convert(21), 11);
+		assert_eq!(Majority::convert(u32::MAX), u32::MAX / 2 + 1);
 	}
 }

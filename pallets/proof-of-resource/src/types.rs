@@ -31,6 +31,44 @@ impl MinerProfile {
 	pub fn declares_capacity(&self) -> bool {
 		self.bandwidth_mbps > 0 || self.cpu_millicores > 0 || self.storage_gib > 0
 	}
+
+	/// Whether every declared capacity is within `limits`.
+	pub fn is_within(&self, limits: &CapacityLimits) -> bool {
+		self.bandwidth_mbps <= limits.bandwidth_mbps &&
+			self.cpu_millicores <= limits.cpu_millicores &&
+			self.storage_gib <= limits.storage_gib
+	}
+
+	/// The profile with each capacity cut down to `limits`: what a proof is checked
+	/// against, so a cap lowered by governance also binds miners registered before.
+	pub fn capped_by(&self, limits: &CapacityLimits) -> Self {
+		Self {
+			bandwidth_mbps: self.bandwidth_mbps.min(limits.bandwidth_mbps),
+			cpu_millicores: self.cpu_millicores.min(limits.cpu_millicores),
+			storage_gib: self.storage_gib.min(limits.storage_gib),
+			region: self.region,
+		}
+	}
+}
+
+/// The most capacity one miner may declare, per resource.
+///
+/// Without it a profile could declare `u32::MAX` of everything, and the plausibility check
+/// (usage ≤ capacity × era duration) would let one miner claim about a million times the
+/// power of a real device: the whole miner pool, for the price of one bond. The caps are
+/// those of the largest single edge device the network expects; anything bigger registers
+/// as several miners, each with its own bond. Governable, so they can follow hardware.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug,
+)]
+pub struct CapacityLimits {
+	/// Most uplink bandwidth, in Mbit/s.
+	pub bandwidth_mbps: u32,
+	/// Most compute, in millicores.
+	pub cpu_millicores: u32,
+	/// Most storage, in GiB.
+	pub storage_gib: u32,
 }
 
 /// What a miner served during one era.
@@ -106,6 +144,10 @@ pub enum MinerStatus {
 	/// Deregistered in era `since`; the bond can be withdrawn from era `withdrawable_from`.
 	/// Proofs for eras up to `since` are still accepted within their window.
 	Unbonding { since: EraIndex, withdrawable_from: EraIndex },
+	/// Thrown out in era `in_era` because the supernodes rejected one of its proofs: it may
+	/// prove nothing more, and what is left of its bond can be withdrawn from era
+	/// `withdrawable_from` (its other open proofs can still be rejected until then).
+	Ejected { in_era: EraIndex, withdrawable_from: EraIndex },
 }
 
 /// A registered miner.
@@ -136,13 +178,24 @@ impl<Balance> Miner<Balance> {
 		}
 	}
 
-	/// Whether the miner may prove `era`: registered by then and not left before it.
+	/// Whether the miner may prove `era`: registered by then, not left before it, and not
+	/// ejected.
 	pub fn may_prove(&self, era: EraIndex) -> bool {
 		era >= self.registered_in &&
 			match self.status {
 				MinerStatus::Active => true,
 				MinerStatus::Unbonding { since, .. } => era <= since,
+				MinerStatus::Ejected { .. } => false,
 			}
+	}
+
+	/// The era from which the bond may be withdrawn, if the miner is leaving or ejected.
+	pub fn withdrawable_from(&self) -> Option<EraIndex> {
+		match self.status {
+			MinerStatus::Active => None,
+			MinerStatus::Unbonding { withdrawable_from, .. } |
+			MinerStatus::Ejected { withdrawable_from, .. } => Some(withdrawable_from),
+		}
 	}
 }
 

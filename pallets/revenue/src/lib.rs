@@ -7,7 +7,7 @@
 //! 1. [`Pallet::pay_for_service`] moves QQQ from the customer into the revenue pot (the
 //!    keyless account of [`Config::PalletId`]) and counts it in the current era.
 //! 2. **Settlement** (in `on_initialize`, see [`settlement`]) happens once an era's proof
-//!    window has closed, so its power is final. It splits the era's revenue by the
+//!    and challenge windows have closed, so its power is final. It splits the era's revenue by the
 //!    [`RevenueSplit`] in force during that era, pays the supernode and depositor pools to
 //!    the pallets that share them out ([`Config::SupernodePool`],
 //!    [`Config::DepositorPool`]), pays the treasury its share plus all rounding dust, and
@@ -72,7 +72,7 @@ pub mod pallet {
 		treasury::TreasuryAccount,
 	};
 	use sp_runtime::{
-		traits::{AccountIdConversion, Saturating},
+		traits::{AccountIdConversion, Saturating, Zero},
 		Percent,
 	};
 
@@ -246,8 +246,14 @@ pub mod pallet {
 			LastStartedEra::<T>::put(era);
 			NextEraToSettle::<T>::put(era);
 			OldestClaimRecordEra::<T>::put(era);
-			// The pot must never be reaped while it holds nothing between eras.
-			frame_system::Pallet::<T>::inc_providers(&Pallet::<T>::pot());
+			// The pot holds the existential deposit from genesis and every payment from it
+			// keeps it alive: a balance below the existential deposit would be dusted
+			// (burnt), taking rewards still owed with it.
+			let pot = Pallet::<T>::pot();
+			let missing = T::Currency::minimum_balance().saturating_sub(T::Currency::balance(&pot));
+			if !missing.is_zero() {
+				T::Currency::mint_into(&pot, missing).expect("minting the existential deposit works");
+			}
 		}
 	}
 
@@ -306,7 +312,7 @@ pub mod pallet {
 		NoEras,
 		/// An era is listed twice.
 		DuplicateEra,
-		/// The era is not settled yet (its proof window may still be open).
+		/// The era is not settled yet (its proofs may still be added or rejected).
 		EraNotSettled,
 		/// The era's unclaimed rewards were swept to the treasury.
 		EraExpired,
@@ -328,7 +334,7 @@ pub mod pallet {
 				weight.saturating_accrue(T::WeightInfo::on_initialize_era_start());
 			}
 			let era = NextEraToSettle::<T>::get();
-			if era < current && !T::Clock::is_era_open(era) {
+			if era < current && T::Clock::is_era_final(era) {
 				Self::settle(era);
 				weight.saturating_accrue(T::WeightInfo::on_initialize_settlement(
 					SETTLEMENT_BENCHMARKED_MINERS,
@@ -418,7 +424,6 @@ pub mod pallet {
 		/// Everything the pot must still hold: unsettled revenue, claimable pools, carry.
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn owed_by_pot() -> BalanceOf<T> {
-			use sp_runtime::traits::Zero;
 			let unsettled = EraRevenue::<T>::iter_values()
 				.fold(BalanceOf::<T>::zero(), |sum, revenue| sum.saturating_add(revenue));
 			let claimable = EraRewards::<T>::iter_values().fold(BalanceOf::<T>::zero(), |sum, reward| {
@@ -442,9 +447,10 @@ pub mod pallet {
 				TotalRevenue::<T>::get() == accounted,
 				"revenue in differs from rewards paid + pools + treasury + still held"
 			);
+			ensure!(Self::pot_balance() >= owed, "the pot holds less than it owes");
 			ensure!(
-				T::Currency::balance(&Self::pot()) >= owed,
-				"the pot holds less than it owes"
+				T::Currency::balance(&Self::pot()) >= T::Currency::minimum_balance(),
+				"the pot fell below the existential deposit"
 			);
 			ensure!(EraSplit::<T>::iter_keys().count() <= 3, "split snapshots are not cleaned up");
 			Ok(())

@@ -82,9 +82,9 @@ impl EraClock for Clock {
 		CurrentEra::get()
 	}
 
-	fn is_era_open(era: EraIndex) -> bool {
+	fn is_era_final(era: EraIndex) -> bool {
 		let current = CurrentEra::get();
-		era == current || (era + 1 == current && PreviousEraOpen::get())
+		era < current && !(era + 1 == current && PreviousEraOpen::get())
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]
@@ -168,11 +168,17 @@ pub fn pools_received() -> Vec<(&'static str, EraIndex, u64)> {
 
 /// Genesis with the default split, accounts endowed, at block 1 of era 0.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_existential_deposit(1)
+}
+
+/// [`new_test_ext`] with QQQ's existential deposit `ed`: the accounts that start with
+/// 1 QQQ start with `ed` instead.
+pub fn new_test_ext_with_existential_deposit(ed: u64) -> sp_io::TestExternalities {
 	POWER.with(|p| p.borrow_mut().clear());
 	RECEIVED.with(|r| r.borrow_mut().clear());
 	CurrentEra::set(0);
 	PreviousEraOpen::set(true);
-	ExistentialDeposit::set(1);
+	ExistentialDeposit::set(ed);
 	SupernodePoolAccount::set(50);
 	DepositorPoolAccount::set(60);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
@@ -181,12 +187,12 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 			(CUSTOMER, 1_000_000),
 			(OTHER_CUSTOMER, 1_000_000),
 			(HELPER, 1_000),
-			(MINER_A, 1),
-			(MINER_B, 1),
-			(MINER_C, 1),
-			(TREASURY, 1),
-			(50, 1),
-			(60, 1),
+			(MINER_A, ed),
+			(MINER_B, ed),
+			(MINER_C, ed),
+			(TREASURY, ed),
+			(50, ed),
+			(60, ed),
 		],
 		..Default::default()
 	}

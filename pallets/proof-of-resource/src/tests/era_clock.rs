@@ -2,7 +2,7 @@
 
 use crate::{mock::*, Error, Event, EraTotalPower, NextEraLength, OldestStoredEra, Proofs, Rejections, RejectionReason, ResourceUsage};
 use frame_support::{assert_noop, assert_ok, traits::Hooks, weights::Weight};
-use poseidon_primitives::era::EraClock;
+use poseidon_primitives::{era::EraClock, power::ProvenPower};
 use sp_runtime::DispatchError;
 
 #[test]
@@ -20,18 +20,60 @@ fn eras_last_era_length_blocks() {
 }
 
 #[test]
-fn an_era_is_open_while_current_and_during_the_next_eras_grace() {
+fn proofs_close_after_the_grace_period_and_rejections_after_the_challenge_window() {
 	build_and_execute(|| {
-		assert!(ProofOfResource::is_era_open(0));
-		assert!(!ProofOfResource::is_era_open(1));
+		assert!(ProofOfResource::accepts_proofs(0));
+		assert!(!ProofOfResource::accepts_proofs(1));
+		assert!(!ProofOfResource::is_era_final(0));
 		run_to_block(11);
-		assert!(ProofOfResource::is_era_open(0));
-		assert!(ProofOfResource::is_era_open(1));
+		assert!(ProofOfResource::accepts_proofs(0));
+		assert!(ProofOfResource::accepts_proofs(1));
 		run_to_block(12);
-		assert!(ProofOfResource::is_era_open(0));
+		assert!(ProofOfResource::accepts_proofs(0));
+		// Blocks 13 and 14: no more proofs of era 0, but it can still be challenged.
 		run_to_block(13);
-		assert!(!ProofOfResource::is_era_open(0));
-		assert!(ProofOfResource::is_era_open(1));
+		assert!(!ProofOfResource::accepts_proofs(0));
+		assert!(ProofOfResource::accepts_rejections(0));
+		assert!(!ProofOfResource::is_era_final(0));
+		run_to_block(14);
+		assert!(ProofOfResource::accepts_rejections(0));
+		run_to_block(15);
+		assert!(!ProofOfResource::accepts_rejections(0));
+		assert!(ProofOfResource::is_era_final(0));
+		assert!(!ProofOfResource::is_era_final(1));
+		assert!(ProofOfResource::accepts_proofs(1));
+	});
+}
+
+#[test]
+fn shortening_the_era_never_shortens_the_previous_eras_challenge_window() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_ok!(ProofOfResource::set_era_length(RuntimeOrigin::root(), 40));
+		run_to_era(1);
+		// Era 1 lasts 40 blocks (11–50); its windows close 10 + 10 blocks after it.
+		assert_ok!(ProofOfResource::set_era_length(RuntimeOrigin::root(), 4));
+		run_to_block(50);
+		let usage = ResourceUsage { bandwidth_bytes: 10, ..Default::default() };
+		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 1, usage, [0; 32]));
+		run_to_block(51);
+		assert_eq!(ProofOfResource::era_state().length, 4);
+		// The 4-block era 2 would end at block 55, but is stretched until era 1 is final.
+		run_to_block(70);
+		assert_eq!(ProofOfResource::current_era(), 2);
+		for supernode in [11, 12, 13] {
+			assert_ok!(ProofOfResource::reject_proof(
+				RuntimeOrigin::signed(supernode),
+				ALICE,
+				1,
+				RejectionReason::UsageInflated
+			));
+		}
+		run_to_block(71);
+		assert_eq!(ProofOfResource::current_era(), 3);
+		assert!(ProofOfResource::is_era_final(1));
+		assert_eq!(ProofOfResource::era_state().previous_length, 20);
+		assert_eq!(ProofOfResource::total_power(1), 0);
 	});
 }
 

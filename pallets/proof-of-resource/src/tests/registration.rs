@@ -1,6 +1,6 @@
 //! Registering, updating the profile, deregistering and withdrawing the bond.
 
-use crate::{mock::*, Error, Event, MinerCount, MinerProfile, MinerStatus, Miners, ResourceUsage};
+use crate::{mock::*, CapacityLimits, Error, Event, MinerCount, MinerProfile, MinerStatus, Miners, ResourceUsage};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -72,7 +72,9 @@ fn a_profile_update_applies_from_the_next_era() {
 		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 1, usage, [1; 32]));
 		assert_eq!(ProofOfResource::miner_power(1, &ALICE), 1_000_000_000);
 
-		// A second update folds the first into the base profile.
+		// Once era 0's grace period is over, a second update folds the first into the
+		// base profile.
+		run_to_block(13);
 		let smaller = MinerProfile { bandwidth_mbps: 50, ..profile() };
 		assert_ok!(ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), smaller));
 		let miner = Miners::<Test>::get(ALICE).unwrap();
@@ -165,5 +167,102 @@ fn a_miner_can_register_again_after_withdrawing() {
 		assert_ok!(ProofOfResource::withdraw_bond(RuntimeOrigin::signed(ALICE)));
 		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
 		assert_eq!(Miners::<Test>::get(ALICE).unwrap().registered_in, 2);
+	});
+}
+
+#[test]
+fn a_profile_cannot_be_swapped_under_a_late_proof_of_the_previous_era() {
+	build_and_execute(|| {
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		let bigger = MinerProfile { bandwidth_mbps: 10_000, ..profile() };
+		assert_ok!(ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), bigger));
+
+		// The attack: at the start of era 1, while era 0's proofs are still accepted,
+		// update again so that the bigger profile becomes the base one, then prove era 0
+		// against it.
+		run_to_era(1);
+		let other = MinerProfile { bandwidth_mbps: 5_000, ..profile() };
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), other),
+			Error::<Test>::ProfileStillInUse
+		);
+		let inflated = ResourceUsage { bandwidth_bytes: 1_000_000_000, ..Default::default() };
+		assert_noop!(
+			ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 0, inflated, [1; 32]),
+			Error::<Test>::ImplausibleUsage
+		);
+		assert_eq!(Miners::<Test>::get(ALICE).unwrap().profile, profile());
+
+		// After the grace period the update goes through.
+		run_to_block(13);
+		assert_ok!(ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), other));
+		let miner = Miners::<Test>::get(ALICE).unwrap();
+		assert_eq!((miner.profile, miner.next_profile), (bigger, Some((2, other))));
+	});
+}
+
+#[test]
+fn a_profile_above_the_capacity_caps_is_refused() {
+	build_and_execute(|| {
+		// The attack: declare u32::MAX of everything and claim a million honest miners'
+		// power with one bond.
+		let unbounded = MinerProfile {
+			bandwidth_mbps: u32::MAX,
+			cpu_millicores: u32::MAX,
+			storage_gib: u32::MAX,
+			region: 276,
+		};
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), unbounded),
+			Error::<Test>::CapacityAboveLimit
+		);
+		for one_over in [
+			MinerProfile { bandwidth_mbps: 10_001, ..profile() },
+			MinerProfile { cpu_millicores: 64_001, ..profile() },
+			MinerProfile { storage_gib: 100_001, ..profile() },
+		] {
+			assert_noop!(
+				ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), one_over),
+				Error::<Test>::CapacityAboveLimit
+			);
+		}
+		let at_the_caps = MinerProfile {
+			bandwidth_mbps: 10_000,
+			cpu_millicores: 64_000,
+			storage_gib: 100_000,
+			region: 276,
+		};
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), at_the_caps));
+		assert_noop!(
+			ProofOfResource::update_profile(RuntimeOrigin::signed(ALICE), unbounded),
+			Error::<Test>::CapacityAboveLimit
+		);
+	});
+}
+
+#[test]
+fn lowered_caps_also_bind_miners_registered_before() {
+	build_and_execute(|| {
+		let big = MinerProfile { bandwidth_mbps: 1_000, ..profile() };
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), big));
+		MaxCapacity::set(CapacityLimits { bandwidth_mbps: 100, cpu_millicores: 64_000, storage_gib: 100_000 });
+		// 1 000 Mbit/s for 60 s would be 7.5 GB; the cap of 100 Mbit/s allows 750 MB.
+		let usage = ResourceUsage { bandwidth_bytes: 750_000_001, ..Default::default() };
+		assert_noop!(
+			ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 0, usage, [1; 32]),
+			Error::<Test>::ImplausibleUsage
+		);
+		let usage = ResourceUsage { bandwidth_bytes: 750_000_000, ..Default::default() };
+		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(ALICE), 0, usage, [1; 32]));
+	});
+}
+
+#[test]
+fn registration_holds_at_least_the_bond_needed_to_prove() {
+	build_and_execute(|| {
+		MinerBond::set(100);
+		assert_ok!(ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()));
+		assert_eq!(held(ALICE), MIN_BOND_TO_PROVE);
+		assert_eq!(last_event(), Event::MinerRegistered { miner: ALICE, profile: profile(), bond: MIN_BOND_TO_PROVE });
 	});
 }
