@@ -9,7 +9,8 @@
 //!
 //! The first two endow the well-known dev accounts (Alice … Ferdie and their `//stash` accounts)
 //! with QQQ and QAS, and set the company treasury account, which is endowed so it can
-//! receive fees of any size (as are the depositor and supernode pool accounts).
+//! receive fees of any size (as are the revenue pot and the depositor and supernode pool
+//! accounts).
 //!
 //! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute;
 //! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras; referendum
@@ -161,9 +162,12 @@ fn genesis_patch(chain: ChainGenesis) -> Value {
 	})
 }
 
-/// The two pool accounts settlement pays into; they must exist from genesis.
-fn pool_accounts() -> [AccountId; 2] {
+/// The revenue pot and the two pool accounts settlement pays into: they must exist from
+/// genesis, and each keeps its existential deposit so that no rounding dust left in it is
+/// ever burnt.
+fn pool_accounts() -> [AccountId; 3] {
 	[
+		pallet_revenue::Pallet::<crate::Runtime>::pot(),
 		pallet_deposits::Pallet::<crate::Runtime>::pool_account(),
 		pallet_supernodes::Pallet::<crate::Runtime>::pool_account(),
 	]
@@ -247,7 +251,8 @@ pub const LAUNCH_VALIDATOR_QQQ: Balance = 1_000 * QQQ;
 /// QAS each launch validator starts with: its candidacy bond, which also backs it in the
 /// genesis election (held QAS may vote).
 pub const LAUNCH_VALIDATOR_QAS: Balance = 10_000 * QAS;
-/// QQQ the two pool accounts start with: their existential deposit, out of the supply.
+/// QQQ the revenue pot and the two pool accounts start with: their existential deposit,
+/// out of the supply.
 pub const POOL_ENDOWMENT_QQQ: Balance = QQQ;
 
 /// A placeholder public key of the production template: the hash of `label`, a key
@@ -286,7 +291,8 @@ pub fn production_company_account() -> AccountId {
 ///   [`LAUNCH_VALIDATORS`] validators; deposit plans of 30, 90 and 180 days;
 /// - exactly [`PRODUCTION_QQQ_SUPPLY`] QQQ and [`PRODUCTION_QAS_SUPPLY`] QAS: each launch
 ///   validator gets [`LAUNCH_VALIDATOR_QQQ`] and [`LAUNCH_VALIDATOR_QAS`] and stands with
-///   its QAS as its bond and its backing; the pool accounts their existential deposit;
+///   its QAS as its bond and its backing; the revenue pot and the pool accounts their
+///   existential deposit;
 ///   the company account the rest.
 ///
 /// The accounts and session keys are placeholders. To launch, export the template

@@ -9,7 +9,7 @@ use poseidon_runtime::{
 		dev_treasury_account, preset_names, DEV_ENDOWMENT_QAS, DEV_ENDOWMENT_QQQ,
 		TREASURY_ENDOWMENT_QQQ,
 	},
-	CompanyTreasury, Deposits, Runtime, Supernodes,
+	CompanyTreasury, Deposits, Revenue, Runtime, Supernodes,
 };
 use poseidon_primitives::treasury::TreasuryAccount;
 use sp_keyring::Sr25519Keyring;
@@ -87,12 +87,13 @@ fn presets_endow_every_dev_account_with_both_tokens_and_set_the_treasury() {
 			let treasury = dev_treasury_account();
 			assert_eq!(CompanyTreasury::treasury_account(), treasury);
 			assert_eq!(qqq(&treasury), TREASURY_ENDOWMENT_QQQ);
-			// The pool accounts settlement pays into exist from genesis.
+			// The revenue pot and the pool accounts settlement pays into exist from genesis.
+			assert_eq!(qqq(&Revenue::pot()), TREASURY_ENDOWMENT_QQQ);
 			assert_eq!(qqq(&Deposits::pool_account()), TREASURY_ENDOWMENT_QQQ);
 			assert_eq!(qqq(&Supernodes::pool_account()), TREASURY_ENDOWMENT_QQQ);
 
 			// Each token's issuance is exactly what genesis handed out.
-			let qqq_issued = 12 * DEV_ENDOWMENT_QQQ + 3 * TREASURY_ENDOWMENT_QQQ;
+			let qqq_issued = 12 * DEV_ENDOWMENT_QQQ + 4 * TREASURY_ENDOWMENT_QQQ;
 			assert_eq!(pallet_balances::Pallet::<Runtime>::total_issuance(), qqq_issued);
 			assert_eq!(
 				<pallet_balances::Pallet<Runtime, pallet_balances::Instance2> as Inspect<_>>::total_issuance(),
@@ -164,5 +165,10 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 			PRODUCTION_QAS_SUPPLY - LAUNCH_VALIDATORS as u128 * LAUNCH_VALIDATOR_QAS
 		);
 		assert!(qqq(&company) > 999_990_000 * QQQ);
+		// The revenue pot and both pool accounts start with exactly their existential
+		// deposit, out of the supply.
+		for account in [poseidon_runtime::Revenue::pot(), poseidon_runtime::Deposits::pool_account(), poseidon_runtime::Supernodes::pool_account()] {
+			assert_eq!(qqq(&account), QQQ);
+		}
 	});
 }

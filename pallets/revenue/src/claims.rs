@@ -41,7 +41,7 @@ impl<T: Config> Pallet<T> {
 			Self::deposit_event(Event::MinerRewardsClaimed { miner: miner.clone(), era, amount });
 		}
 		if !total.is_zero() {
-			T::Currency::transfer(&Self::pot(), &miner, total, Preservation::Expendable)?;
+			T::Currency::transfer(&Self::pot(), &miner, total, Preservation::Preserve)?;
 			TotalMinerRewardsPaid::<T>::mutate(|paid| paid.saturating_accrue(total));
 		}
 		Ok(())

@@ -1,4 +1,5 @@
-//! Settlement: sharing out one era's revenue once its proof window has closed.
+//! Settlement: sharing out one era's revenue once its power is final (proof and
+//! challenge windows closed).
 //!
 //! The work is the same whatever the number of miners: the era's revenue, its split and
 //! its total accepted power are single storage values, and miners are paid later, each
@@ -32,7 +33,7 @@ use poseidon_primitives::{
 use sp_runtime::traits::{Saturating, Zero};
 
 impl<T: Config> Pallet<T> {
-	/// Settles `era` (whose window has closed) and sweeps the era leaving the history.
+	/// Settles `era` (whose power is final) and sweeps the era leaving the history.
 	pub(crate) fn settle(era: EraIndex) {
 		let revenue = EraRevenue::<T>::take(era);
 		let split = EraSplit::<T>::take(era).unwrap_or_else(CurrentSplit::<T>::get);
@@ -105,7 +106,7 @@ impl<T: Config> Pallet<T> {
 			&Self::pot(),
 			&Pool::pool_account(),
 			amount,
-			Preservation::Expendable,
+			Preservation::Preserve,
 		)
 		.is_ok()
 		{
@@ -129,7 +130,7 @@ impl<T: Config> Pallet<T> {
 			&Self::pot(),
 			&T::Treasury::treasury_account(),
 			amount,
-			Preservation::Expendable,
+			Preservation::Preserve,
 		);
 		if paid.is_err() {
 			MinerPoolCarry::<T>::mutate(|carry| carry.saturating_accrue(amount));
@@ -169,8 +170,13 @@ impl<T: Config> Pallet<T> {
 		T::WeightInfo::prune_claim_records(result.unique)
 	}
 
-	/// The account balance of the pot (for tests and explorers).
+	/// What the pot holds above its existential deposit: unsettled revenue, claimable
+	/// rewards and carried pools (for tests and explorers).
 	pub fn pot_balance() -> BalanceOf<T> {
-		T::Currency::balance(&Self::pot())
+		T::Currency::reducible_balance(
+			&Self::pot(),
+			Preservation::Preserve,
+			frame_support::traits::tokens::Fortitude::Polite,
+		)
 	}
 }

@@ -120,11 +120,10 @@ fn at_most_one_era_settles_per_block() {
 
 #[test]
 fn a_pool_that_cannot_be_paid_goes_to_the_treasury() {
-	build_and_execute(|| {
+	new_test_ext_with_existential_deposit(60).execute_with(|| {
 		// The supernode pool account does not exist and 5 % of 1 000 is below the
 		// existential deposit, so it cannot be created.
 		SupernodePoolAccount::set(77);
-		ExistentialDeposit::set(60);
 		pay(CUSTOMER, 1_000);
 		set_power(0, MINER_A, 1);
 		let treasury = balance(TREASURY);
@@ -134,6 +133,7 @@ fn a_pool_that_cannot_be_paid_goes_to_the_treasury() {
 		assert_eq!(balance(TREASURY), treasury + 200);
 		assert_eq!(balance(77), 0);
 		assert_eq!(pools_received(), vec![("supernodes", 0, 0), ("depositors", 0, 100)]);
+		Revenue::do_try_state().expect("revenue is conserved");
 	});
 }
 
@@ -163,5 +163,35 @@ fn unclaimed_rewards_are_swept_to_the_treasury_after_the_history_depth() {
 		assert_eq!(EraRewards::<Test>::get(0), None);
 		assert_eq!(balance(TREASURY), treasury + 350);
 		assert_eq!(Revenue::pot_balance(), 0);
+	});
+}
+
+#[test]
+fn the_pot_keeps_its_existential_deposit_so_rounding_dust_is_never_burnt() {
+	use frame_support::traits::fungible::Inspect;
+	new_test_ext_with_existential_deposit(60).execute_with(|| {
+		assert_eq!(Balances::balance(&Revenue::pot()), 60);
+		pay(CUSTOMER, 1_000);
+		set_power(0, MINER_A, 1);
+		set_power(0, MINER_B, 2);
+		settle_current_era();
+		for miner in [MINER_A, MINER_B] {
+			frame_support::assert_ok!(Revenue::claim_miner_rewards(
+				RuntimeOrigin::signed(HELPER),
+				miner,
+				vec![0].try_into().unwrap()
+			));
+		}
+		// One unit of rounding dust is still owed (to the treasury, at the sweep). Without
+		// the pot's own existential deposit, that unit alone would be below it and burnt.
+		assert_eq!(Revenue::pot_balance(), 1);
+		assert_eq!(Balances::balance(&Revenue::pot()), 61);
+		Revenue::do_try_state().unwrap();
+		for _ in 0..HISTORY_DEPTH {
+			settle_current_era();
+		}
+		assert!(events().contains(&Event::UnclaimedRewardsSwept { era: 0, amount: 1 }));
+		assert_eq!(Balances::balance(&Revenue::pot()), 60);
+		Revenue::do_try_state().unwrap();
 	});
 }
