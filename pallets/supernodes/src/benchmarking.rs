@@ -49,7 +49,8 @@ fn candidates_in_all<T: Config>(total: u32) -> Vec<T::AccountId> {
 /// A voter backing `targets` with `amount`.
 fn voter<T: Config>(index: u32, targets: Vec<T::AccountId>, amount: QasOf<T>) -> T::AccountId {
 	let who = funded::<T>("voter", index);
-	Pallet::<T>::do_vote(who.clone(), targets, amount).expect("the vote is valid");
+	Pallet::<T>::do_vote(who.clone(), targets, amount, Pallet::<T>::next_earning_era())
+		.expect("the vote is valid");
 	who
 }
 
@@ -144,7 +145,8 @@ mod benchmarks {
 		let (old, new) = all.split_at(width as usize);
 		let who = voter::<T>(0, old.to_vec(), vote_amount::<T>());
 		make_supernodes::<T>(old, &[]);
-		Pallet::<T>::share_pool(0, T::Qqq::minimum_balance() * 1_000u32.into());
+		// The votes' first pool: they earn from it.
+		Pallet::<T>::share_pool(Pallet::<T>::next_earning_era(), T::Qqq::minimum_balance() * 1_000u32.into());
 		let new = new.to_vec();
 
 		#[extrinsic_call]
@@ -171,7 +173,8 @@ mod benchmarks {
 	fn claim_rewards(n: Linear<1, { T::MaxVotesPerVoter::get().min(T::MaxSupernodes::get()) }>) {
 		let supernodes = elected_supernodes::<T>(n);
 		let who = voter::<T>(n, supernodes.clone(), vote_amount::<T>());
-		Pallet::<T>::share_pool(0, T::Qqq::minimum_balance() * 1_000u32.into());
+		// The votes' first pool: they earn from it.
+		Pallet::<T>::share_pool(Pallet::<T>::next_earning_era(), T::Qqq::minimum_balance() * 1_000u32.into());
 		UnclaimedRewards::<T>::insert(&who, T::Qqq::minimum_balance());
 		T::Qqq::mint_into(&Pallet::<T>::pool_account(), T::Qqq::minimum_balance() * 2_000u32.into())
 			.expect("minting works");
@@ -226,11 +229,12 @@ mod benchmarks {
 			// Votes are written directly: the election only reads them.
 			let targets = widest_vote::<T>(&all, index)
 				.into_iter()
-				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: 0 })
+				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: Some(0) })
 				.collect::<Vec<_>>();
 			let record = Voter {
 				amount: vote_amount::<T>() + index.into(),
 				stake_per_target: 1,
+				earns_from: 0,
 				targets: BoundedVec::truncate_from(targets),
 			};
 			Voters::<T>::insert(account::<T::AccountId>("voter", index, 0), record);

@@ -43,6 +43,7 @@ impl<T: Config> Pallet<T> {
 		let candidate = Candidates::<T>::get(&who).ok_or(Error::<T>::NotCandidate)?;
 		ensure!(!Self::is_supernode(&who), Error::<T>::StillSupernode);
 		RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| elected.who != who));
+		PendingCommission::<T>::remove(&who);
 		T::Qas::release(&HoldReason::CandidacyBond.into(), &who, candidate.bond, Precision::BestEffort)?;
 		Candidates::<T>::remove(&who);
 		Self::deposit_event(Event::CandidacyRenounced { who, bond: candidate.bond });
@@ -51,12 +52,34 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_commission(who: T::AccountId, commission: Perbill) -> DispatchResult {
 		ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
-		Candidates::<T>::try_mutate(&who, |maybe_candidate| {
-			let candidate = maybe_candidate.as_mut().ok_or(Error::<T>::NotCandidate)?;
-			candidate.commission = commission;
-			Ok::<_, Error<T>>(())
-		})?;
+		let in_force = Self::commission_in_force(&who).ok_or(Error::<T>::NotCandidate)?;
+		if commission > in_force && Self::is_supernode(&who) {
+			let from_term = CurrentTerm::<T>::get().saturating_add(1);
+			PendingCommission::<T>::insert(&who, (from_term, commission));
+			Self::deposit_event(Event::CommissionScheduled { who, commission, from_term });
+			return Ok(());
+		}
+		PendingCommission::<T>::remove(&who);
+		Candidates::<T>::mutate(&who, |maybe_candidate| {
+			if let Some(candidate) = maybe_candidate {
+				candidate.commission = commission;
+			}
+		});
 		Self::deposit_event(Event::CommissionSet { who, commission });
 		Ok(())
+	}
+
+	/// The commission `who` keeps now, folding in an increase whose term has come; `None`
+	/// if `who` is not a candidate.
+	pub(crate) fn commission_in_force(who: &T::AccountId) -> Option<Perbill> {
+		let mut candidate = Candidates::<T>::get(who)?;
+		if let Some((from_term, raised)) = PendingCommission::<T>::get(who) {
+			if from_term <= CurrentTerm::<T>::get() {
+				PendingCommission::<T>::remove(who);
+				candidate.commission = raised;
+				Candidates::<T>::insert(who, candidate);
+			}
+		}
+		Some(candidate.commission)
 	}
 }

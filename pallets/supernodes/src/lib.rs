@@ -61,6 +61,7 @@ pub use weights::WeightInfo;
 
 #[cfg(feature = "runtime-benchmarks")]
 mod benchmarking;
+pub mod backing;
 mod candidacy;
 pub mod election;
 #[cfg(test)]
@@ -240,6 +241,23 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Backings<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Backing, OptionQuery>;
 
+	/// The votes for a candidate that earn from an era, by candidate and era (see
+	/// [`backing`]).
+	#[pallet::storage]
+	pub type BackingCohorts<T: Config> = StorageDoubleMap<
+		_,
+		Blake2_128Concat,
+		T::AccountId,
+		Twox64Concat,
+		EraIndex,
+		BackingCohort,
+		OptionQuery,
+	>;
+
+	/// The last era whose supernode pool was shared.
+	#[pallet::storage]
+	pub type LastSharedEra<T: Config> = StorageValue<_, EraIndex, OptionQuery>;
+
 	/// The supernodes of the current term, in the order the election chose them.
 	#[pallet::storage]
 	pub type Supernodes<T: Config> = StorageValue<_, ElectedOf<T>, ValueQuery>;
@@ -264,6 +282,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type PlannedValidators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
+
+	/// A commission increase of a supernode and the term from which it applies: a
+	/// supernode cannot raise its commission under the backers of the term in progress.
+	#[pallet::storage]
+	pub type PendingCommission<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, (TermIndex, Perbill), OptionQuery>;
 
 	/// QQQ an account is owed and has not claimed: commissions, and rewards settled when
 	/// a vote changed.
@@ -337,7 +361,7 @@ pub mod pallet {
 			}
 			for (who, amount, targets) in &self.voters {
 				let amount = QasOf::<T>::unique_saturated_from(*amount);
-				Pallet::<T>::do_vote(who.clone(), targets.clone(), amount)
+				Pallet::<T>::do_vote(who.clone(), targets.clone(), amount, T::Clock::current_era())
 					.expect("a genesis vote is invalid");
 			}
 			// The genesis candidates are the supernodes of term 0.
@@ -358,10 +382,13 @@ pub mod pallet {
 		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
 		/// `who` no longer stands; its `bond` is released.
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
-		/// `who` set its commission.
+		/// `who` set its commission, in force from now on.
 		CommissionSet { who: T::AccountId, commission: Perbill },
+		/// Supernode `who` raised its commission; the new one applies from term `from_term`.
+		CommissionScheduled { who: T::AccountId, commission: Perbill, from_term: TermIndex },
 		/// `who` votes for `targets` with `amount` QAS locked.
-		Voted { who: T::AccountId, amount: QasOf<T>, targets: Vec<T::AccountId> },
+		/// Its backing earns from the supernode pool of era `earns_from` on.
+		Voted { who: T::AccountId, amount: QasOf<T>, targets: Vec<T::AccountId>, earns_from: EraIndex },
 		/// `who` removed its vote; its QAS is unlocked.
 		VoterRemoved { who: T::AccountId },
 		/// Term `term` begins with these supernodes (and the support Phragmén gave each)
@@ -422,6 +449,9 @@ pub mod pallet {
 		NotVoter,
 		/// The account has no rewards to claim.
 		NothingToClaim,
+		/// A candidate has more waiting cohorts of votes than can wait at once (only
+		/// possible if settlement fell several eras behind).
+		TooManyWaitingVotes,
 		/// Election parameters out of bounds: a term of 1 to [`Config::MaxTermLength`]
 		/// eras, 1 to [`Config::MaxSupernodes`] supernodes, at most
 		/// [`Config::MaxRunnersUp`] runners-up, and 1 to `desired_supernodes` validators.
@@ -490,7 +520,9 @@ pub mod pallet {
 			Self::do_renounce_candidacy(who)
 		}
 
-		/// Change the caller's commission, from the next pool on.
+		/// Change the caller's commission: a decrease, or any change by a candidate that is
+		/// not a supernode now, from the next pool on; a supernode's increase from the next
+		/// term, so that it cannot take more from the backers who elected it.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_commission())]
 		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
@@ -500,7 +532,9 @@ pub mod pallet {
 
 		/// Vote for up to [`Config::MaxVotesPerVoter`] candidates with `amount` QAS, which
 		/// stays locked until the vote is removed. A new vote replaces the caller's old
-		/// one; rewards the old vote earned are kept for [`Pallet::claim_rewards`].
+		/// one; rewards the old vote earned are kept for [`Pallet::claim_rewards`]. The
+		/// vote shares supernode pools from the next era's on, so a vote cast just before
+		/// a pool arrives earns nothing of it.
 		#[pallet::call_index(3)]
 		#[pallet::weight(T::WeightInfo::vote(T::MaxVotesPerVoter::get()))]
 		pub fn vote(
@@ -509,7 +543,7 @@ pub mod pallet {
 			#[pallet::compact] amount: QasOf<T>,
 		) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			Self::do_vote(who, targets, amount)
+			Self::do_vote(who, targets, amount, Self::next_earning_era())
 		}
 
 		/// Remove the caller's vote and unlock its QAS; rewards it earned are kept for
@@ -582,10 +616,15 @@ pub mod pallet {
 				candidates += 1;
 			}
 			ensure!(Candidates::<T>::count() == candidates, "the candidate count is wrong");
+			for (who, (_, commission)) in PendingCommission::<T>::iter() {
+				ensure!(Candidates::<T>::contains_key(&who), "a commission is pending for a non-candidate");
+				ensure!(commission <= T::MaxCommission::get(), "a pending commission is too high");
+			}
 			ensure!(candidates <= T::MaxCandidates::get(), "too many candidates");
 
 			let vote_reason: T::RuntimeFreezeReason = FreezeReason::Vote.into();
 			let mut expected: BTreeMap<T::AccountId, (Stake, u32)> = BTreeMap::new();
+			let mut unread_cohorts: BTreeMap<(T::AccountId, EraIndex), u32> = BTreeMap::new();
 			let mut owed_to_voters = QqqOf::<T>::zero();
 			let mut voters = 0u32;
 			for (who, voter) in Voters::<T>::iter() {
@@ -598,6 +637,9 @@ pub mod pallet {
 					let entry = expected.entry(target.candidate.clone()).or_default();
 					entry.0 = entry.0.saturating_add(voter.stake_per_target);
 					entry.1 += 1;
+					if target.reward_per_stake_paid.is_none() {
+						*unread_cohorts.entry((target.candidate.clone(), voter.earns_from)).or_default() += 1;
+					}
 				}
 				owed_to_voters.saturating_accrue(Self::earned_by_vote(&voter));
 				voters += 1;
@@ -606,10 +648,23 @@ pub mod pallet {
 			ensure!(voters <= T::MaxVoters::get(), "too many voters");
 			for (who, backing) in Backings::<T>::iter() {
 				let (stake, count) = expected.remove(&who).unwrap_or_default();
-				ensure!(backing.stake == stake, "a backing differs from the votes for it");
+				let waiting = backing.waiting.iter().try_fold(Stake::zero(), |sum, era| {
+					let cohort = BackingCohorts::<T>::get(&who, era).ok_or("a waiting cohort is missing")?;
+					ensure!(cohort.joined_at.is_none(), "a joined cohort is still listed as waiting");
+					Ok::<_, &'static str>(sum.saturating_add(cohort.stake))
+				})?;
+				ensure!(backing.stake.saturating_add(waiting) == stake, "a backing differs from the votes for it");
 				ensure!(backing.voters == count && count > 0, "a backing's voter count is wrong");
 			}
 			ensure!(expected.is_empty(), "a vote names an account without a backing record");
+			for ((who, era), unread) in unread_cohorts {
+				let cohort = BackingCohorts::<T>::get(&who, era).ok_or("a vote's cohort is missing")?;
+				ensure!(cohort.unread == unread, "a cohort's unread count differs from its votes");
+			}
+			ensure!(
+				BackingCohorts::<T>::iter().all(|(_, _, cohort)| cohort.unread > 0),
+				"a cohort without votes is stored"
+			);
 
 			let supernodes = Supernodes::<T>::get();
 			ensure!(

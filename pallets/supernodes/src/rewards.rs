@@ -26,21 +26,25 @@ impl<T: Config> Pallet<T> {
 	/// QQQ `voter`'s vote has earned since it was last paid.
 	pub(crate) fn earned_by_vote(voter: &VoterOf<T>) -> QqqOf<T> {
 		let earned = voter.targets.iter().fold(0u128, |sum, target| {
+			let Some(since) = Self::earning_since(target, voter.earns_from) else { return sum };
 			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
-			sum.saturating_add(earned_between(voter.stake_per_target, target.reward_per_stake_paid, now))
+			sum.saturating_add(earned_between(voter.stake_per_target, since, now))
 		});
 		QqqOf::<T>::unique_saturated_from(earned)
 	}
 
-	/// What `voter`'s vote has earned, with each target marked as paid up to now: one read
-	/// per target.
+	/// What `voter`'s vote has earned, with each earning target marked as paid up to now:
+	/// one backing read per target (and one cohort read the first time).
 	fn pay_up_vote(voter: &mut VoterOf<T>) -> QqqOf<T> {
-		let stake = voter.stake_per_target;
+		let (stake, earns_from) = (voter.stake_per_target, voter.earns_from);
 		let earned = voter.targets.iter_mut().fold(0u128, |sum, target| {
+			let Some(since) = Self::earning_since(target, earns_from) else { return sum };
+			if target.reward_per_stake_paid.is_none() {
+				Self::leave_cohort(&target.candidate, earns_from);
+			}
 			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
-			let earned = earned_between(stake, target.reward_per_stake_paid, now);
-			target.reward_per_stake_paid = now;
-			sum.saturating_add(earned)
+			target.reward_per_stake_paid = Some(now);
+			sum.saturating_add(earned_between(stake, since, now))
 		});
 		QqqOf::<T>::unique_saturated_from(earned)
 	}
@@ -67,6 +71,7 @@ impl<T: Config> Pallet<T> {
 	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
 		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
+		LastSharedEra::<T>::put(era);
 		let pool = amount.saturating_add(CarriedDust::<T>::take());
 		if pool.is_zero() {
 			return;
@@ -83,23 +88,25 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		for elected in supernodes.iter() {
-			Self::pay_supernode_part(&elected.who, part);
+			Self::pay_supernode_part(&elected.who, era, part);
 		}
 		Self::deposit_event(Event::PoolShared { era, amount: pool, supernodes: count });
 	}
 
-	/// Splits one supernode's `part` of a pool into its commission, kept for it in
-	/// [`UnclaimedRewards`], and its backers' rewards, added to its backing's accumulator.
-	/// Without backers, the supernode keeps the whole part.
-	fn pay_supernode_part(supernode: &T::AccountId, part: QqqOf<T>) {
+	/// Splits one supernode's `part` of `era`'s pool into its commission, kept for it in
+	/// [`UnclaimedRewards`], and its backers' rewards, added to its backing's accumulator
+	/// after the votes that earn from `era` have joined. Without earning backers, the
+	/// supernode keeps the whole part.
+	fn pay_supernode_part(supernode: &T::AccountId, era: EraIndex, part: QqqOf<T>) {
 		// A supernode cannot renounce during its term, so it is a candidate; should it not
 		// be, nobody else has a claim on its part.
-		let commission = Candidates::<T>::get(supernode).map_or(sp_runtime::Perbill::one(), |c| c.commission);
+		let commission = Self::commission_in_force(supernode).unwrap_or(sp_runtime::Perbill::one());
 		let to_supernode = commission.mul_floor(part);
 		let to_backers = part.saturating_sub(to_supernode);
 		let shared = !to_backers.is_zero() &&
 			Backings::<T>::mutate(supernode, |maybe_backing| {
 				let Some(backing) = maybe_backing else { return false };
+				Self::join_due_cohorts(supernode, backing, era);
 				let units: u128 = to_backers.unique_saturated_into();
 				match share(units, backing.remainder, backing.stake, backing.reward_per_stake) {
 					Some(sharing) => {

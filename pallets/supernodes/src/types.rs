@@ -2,7 +2,10 @@
 //! rewards, and the parameters of elections.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use frame_support::{traits::Get, BoundedVec};
+use frame_support::{
+	traits::{ConstU32, Get},
+	BoundedVec,
+};
 use poseidon_primitives::era::EraIndex;
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
@@ -33,8 +36,9 @@ pub struct Candidate<Balance> {
 pub struct VoteTarget<AccountId> {
 	/// The candidate voted for.
 	pub candidate: AccountId,
-	/// The target's reward accumulator when the voter was last paid from it.
-	pub reward_per_stake_paid: u128,
+	/// The target's reward accumulator when the voter was last paid from it; `None` until
+	/// the voter has read its cohort's joining value (see [`BackingCohort`]).
+	pub reward_per_stake_paid: Option<u128>,
 }
 
 /// A voter's vote: the QAS it locks and the candidates it approves of.
@@ -47,6 +51,9 @@ pub struct Voter<AccountId, Balance, MaxTargets: Get<u32>> {
 	pub amount: Balance,
 	/// The part of `amount` that backs each target for rewards: `amount / targets`.
 	pub stake_per_target: Stake,
+	/// The first era whose supernode pool the vote shares: the era after the one it was
+	/// cast in.
+	pub earns_from: EraIndex,
 	/// The candidates voted for, at most [`crate::Config::MaxVotesPerVoter`], no repeats.
 	pub targets: BoundedVec<VoteTarget<AccountId>, MaxTargets>,
 }
@@ -55,18 +62,40 @@ pub struct Voter<AccountId, Balance, MaxTargets: Get<u32>> {
 /// behind it, and the O(1) accumulator of what one unit of that stake has earned (see
 /// [`poseidon_primitives::reward_accumulator`]).
 #[derive(
-	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
-	Debug, Default,
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,
+	Default,
 )]
 pub struct Backing {
-	/// Σ of `stake_per_target` over the votes for this account.
+	/// Σ of `stake_per_target` over the votes for this account that earn already; the
+	/// others wait in their cohorts.
 	pub stake: Stake,
-	/// Number of votes for this account; the record goes when it drops to zero.
+	/// Number of votes for this account, earning or waiting; the record goes when it
+	/// drops to zero.
 	pub voters: u32,
 	/// QQQ (base units × SCALE) one unit of stake has earned backing this account.
 	pub reward_per_stake: u128,
 	/// What dividing by `stake` left over, carried into the next pool (base units × SCALE).
 	pub remainder: u128,
+	/// The `earns_from` eras of the cohorts still waiting to join `stake`.
+	pub waiting: BoundedVec<EraIndex, ConstU32<{ crate::backing::MAX_WAITING_COHORTS }>>,
+}
+
+/// The votes for one candidate that earn from the same era.
+///
+/// Their stake waits here until that era's pool is shared, then joins the candidate's
+/// earning stake; the cohort records the accumulator's value at that moment, from which
+/// its voters earn, and goes when the last of them has read it (or left).
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug, Default,
+)]
+pub struct BackingCohort {
+	/// Stake of its votes while it waits (it no longer counts once joined).
+	pub stake: Stake,
+	/// Its votes that have not read `joined_at` (nor left).
+	pub unread: u32,
+	/// The candidate's accumulator when the cohort joined; `None` while it waits.
+	pub joined_at: Option<u128>,
 }
 
 /// A winner of an election.

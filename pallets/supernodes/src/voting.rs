@@ -1,7 +1,8 @@
 //! Votes: the QAS a voter locks behind up to `MaxVotesPerVoter` candidates, and the
-//! backing it gives each of them for rewards.
+//! backing it gives each of them for rewards, from the era after the vote (see
+//! [`crate::backing`]).
 
-use crate::{pallet::*, Backing, Stake, VoteTarget, Voter};
+use crate::{pallet::*, Stake, VoteTarget, Voter};
 use alloc::vec::Vec;
 use frame_support::{
 	ensure,
@@ -11,13 +12,21 @@ use frame_support::{
 	},
 	BoundedVec,
 };
+use poseidon_primitives::era::EraIndex;
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedInto, Zero},
 	DispatchResult,
 };
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_vote(who: T::AccountId, targets: Vec<T::AccountId>, amount: QasOf<T>) -> DispatchResult {
+	/// Records `who`'s vote, earning from era `earns_from` (the next era for a vote cast
+	/// now; the genesis era for genesis votes, which back the genesis supernodes).
+	pub(crate) fn do_vote(
+		who: T::AccountId,
+		targets: Vec<T::AccountId>,
+		amount: QasOf<T>,
+		earns_from: EraIndex,
+	) -> DispatchResult {
 		ensure!(!targets.is_empty(), Error::<T>::NoTargets);
 		let targets: BoundedVec<T::AccountId, T::MaxVotesPerVoter> =
 			targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
@@ -35,18 +44,21 @@ impl<T: Config> Pallet<T> {
 
 		let amount_units: Stake = amount.unique_saturated_into();
 		let stake_per_target = amount_units / targets.len() as Stake;
-		let backed = targets.iter().map(|candidate| VoteTarget {
-			candidate: candidate.clone(),
-			reward_per_stake_paid: Self::add_backing(candidate, stake_per_target),
-		});
+		for candidate in targets.iter() {
+			Self::add_backing(candidate, stake_per_target, earns_from)?;
+		}
+		let backed = targets
+			.iter()
+			.map(|candidate| VoteTarget { candidate: candidate.clone(), reward_per_stake_paid: None });
 		let voter = Voter {
 			amount,
 			stake_per_target,
+			earns_from,
 			targets: BoundedVec::truncate_from(backed.collect::<Vec<_>>()),
 		};
 		Voters::<T>::insert(&who, voter);
 		T::Qas::set_freeze(&FreezeReason::Vote.into(), &who, amount)?;
-		Self::deposit_event(Event::Voted { who, amount, targets: targets.into_inner() });
+		Self::deposit_event(Event::Voted { who, amount, targets: targets.into_inner(), earns_from });
 		Ok(())
 	}
 
@@ -66,31 +78,7 @@ impl<T: Config> Pallet<T> {
 			UnclaimedRewards::<T>::mutate(who, |unclaimed| unclaimed.saturating_accrue(earned));
 		}
 		for target in &voter.targets {
-			Self::remove_backing(&target.candidate, voter.stake_per_target);
+			Self::remove_backing(target, voter.stake_per_target, voter.earns_from);
 		}
-	}
-
-	/// Adds `stake` to what backs `candidate`; returns the backing's accumulator, from
-	/// which the new stake earns.
-	fn add_backing(candidate: &T::AccountId, stake: Stake) -> u128 {
-		Backings::<T>::mutate(candidate, |maybe_backing| {
-			let backing = maybe_backing.get_or_insert_with(Backing::default);
-			backing.stake = backing.stake.saturating_add(stake);
-			backing.voters = backing.voters.saturating_add(1);
-			backing.reward_per_stake
-		})
-	}
-
-	/// Takes `stake` away from what backs `candidate`; the record goes with its last vote.
-	fn remove_backing(candidate: &T::AccountId, stake: Stake) {
-		Backings::<T>::mutate_exists(candidate, |maybe_backing| {
-			if let Some(backing) = maybe_backing {
-				backing.stake = backing.stake.saturating_sub(stake);
-				backing.voters = backing.voters.saturating_sub(1);
-				if backing.voters == 0 {
-					*maybe_backing = None;
-				}
-			}
-		});
 	}
 }

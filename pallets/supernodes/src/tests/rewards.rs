@@ -1,7 +1,11 @@
 //! The supernode pool: equal parts, commissions, backers pro rata, lazy claims.
 
-use crate::{mock::*, CarriedDust, Error, Event, UnclaimedRewards};
+use crate::{
+	mock::*, BackingCohorts, Candidates, CarriedDust, Error, Event, PendingCommission, UnclaimedRewards,
+	Voters,
+};
 use frame_support::{assert_noop, assert_ok};
+use sp_runtime::Perbill;
 
 /// B (10 % commission) and A (20 %) elected; V1 backs A and B with 50 each, V2 backs B
 /// with 50, V3 backs C, the runner-up, with 40.
@@ -119,5 +123,100 @@ fn an_empty_pool_changes_nothing() {
 		settle(3, 0);
 		assert_eq!(events().len(), before);
 		assert_eq!(Supernodes::pending_rewards(&V1), 0);
+	});
+}
+
+#[test]
+fn a_supernode_raising_its_commission_before_a_pool_keeps_the_old_one_until_the_next_term() {
+	build_and_execute(|| {
+		two_supernodes();
+		// The attack: B, elected at 10 %, raises to the maximum right before the pool.
+		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(B), Perbill::from_percent(50)));
+		assert_eq!(
+			last_event(),
+			Event::CommissionScheduled { who: B, commission: Perbill::from_percent(50), from_term: 2 }
+		);
+		settle(3, 1_000);
+		// B's part is 500: 10 % is still what it keeps this term.
+		assert_eq!(Supernodes::pending_rewards(&B), 50);
+		assert_eq!(Supernodes::pending_rewards(&V2), 225);
+
+		next_term();
+		settle(6, 1_000);
+		assert_eq!(Candidates::<Test>::get(B).unwrap().commission, Perbill::from_percent(50));
+		assert_eq!(PendingCommission::<Test>::get(B), None);
+		assert_eq!(Supernodes::pending_rewards(&B), 50 + 250);
+	});
+}
+
+#[test]
+fn a_lower_commission_applies_at_once() {
+	build_and_execute(|| {
+		two_supernodes();
+		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(B), Perbill::from_percent(50)));
+		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(B), Perbill::zero()));
+		assert_eq!(last_event(), Event::CommissionSet { who: B, commission: Perbill::zero() });
+		assert_eq!(PendingCommission::<Test>::get(B), None);
+		settle(3, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&B), 0);
+		assert_eq!(Supernodes::pending_rewards(&V2), 250);
+	});
+}
+
+#[test]
+fn a_vote_cast_just_before_a_pool_earns_nothing_of_it() {
+	build_and_execute(|| {
+		two_supernodes();
+		// The attack: era 3 is over and its pool is about to be shared; V4 backs A (one
+		// backer of 50) with 1 000 QAS in the block before, to take most of A's part.
+		next_era();
+		vote(V4, vec![A], 1_000);
+		assert_eq!(Voters::<Test>::get(V4).unwrap().earns_from, 5);
+		settle(3, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&V4), 0);
+		assert_noop!(Supernodes::claim_rewards(RuntimeOrigin::signed(V4)), Error::<Test>::NothingToClaim);
+		// A's backers got what they would have without it.
+		assert_eq!(Supernodes::pending_rewards(&V1), 225 + 400);
+		// Leaving right after takes nothing either.
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V4)));
+		assert_eq!(UnclaimedRewards::<Test>::get(V4), 0);
+		assert_eq!(Supernodes::pending_rewards(&V4), 0);
+	});
+}
+
+#[test]
+fn a_new_vote_earns_from_the_pool_of_the_next_era_on() {
+	build_and_execute(|| {
+		two_supernodes();
+		vote(V4, vec![A], 50);
+		// Cast in era 3: it shares the pool of era 4, not era 3's.
+		settle(3, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&V4), 0);
+		next_era();
+		settle(4, 1_000);
+		// A's 400 for backers are shared by V1 (50) and V4 (50).
+		assert_eq!(Supernodes::pending_rewards(&V4), 200);
+		assert_eq!(Supernodes::pending_rewards(&V1), 625 + 225 + 200);
+		assert_eq!(claim(V4), 200);
+		assert_eq!(BackingCohorts::<Test>::get(A, 4), None, "its only voter read the cohort");
+	});
+}
+
+#[test]
+fn a_cohort_of_a_candidate_that_was_not_elected_joins_when_it_is() {
+	build_and_execute(|| {
+		two_supernodes();
+		// C is a runner-up: V3's vote (cast in era 0) has waited all along.
+		settle(3, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&V3), 0);
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V1)));
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V2)));
+		vote(V1, vec![C], 100);
+		next_term();
+		assert_eq!(supernodes(), vec![C]);
+		settle(6, 1_000);
+		// C (no commission) has V3 (40, since era 1) and V1 (100, since era 4) behind it.
+		assert_eq!(Supernodes::pending_rewards(&V3), 285);
+		assert_eq!(Supernodes::pending_rewards(&V1), 625 + 714);
 	});
 }

@@ -1,10 +1,15 @@
 //! Votes: locking QAS behind candidates, replacing and removing a vote, and the bounds.
 
-use crate::{mock::*, Backing, Backings, Error, Event, Voters};
+use crate::{mock::*, BackingCohorts, Backings, Error, Event, Voters};
 use frame_support::{assert_noop, assert_ok};
 
-fn backing(who: u64) -> Option<Backing> {
-	Backings::<Test>::get(who)
+/// The stake backing `who` (earning, or waiting to earn from the next era) and its votes.
+fn backing(who: u64) -> Option<(u128, u32)> {
+	Backings::<Test>::get(who).map(|backing| {
+		let waiting: u128 =
+			backing.waiting.iter().filter_map(|era| BackingCohorts::<Test>::get(who, era)).map(|c| c.stake).sum();
+		(backing.stake + waiting, backing.voters)
+	})
 }
 
 #[test]
@@ -17,9 +22,9 @@ fn a_vote_locks_qas_and_backs_each_target_equally() {
 		assert_eq!(locked_qas(V1), 600);
 		let voter = Voters::<Test>::get(V1).unwrap();
 		assert_eq!((voter.amount, voter.stake_per_target), (600, 300));
-		assert_eq!(backing(A).map(|b| (b.stake, b.voters)), Some((300, 1)));
-		assert_eq!(backing(B).map(|b| (b.stake, b.voters)), Some((300, 1)));
-		assert_eq!(last_event(), Event::Voted { who: V1, amount: 600, targets: vec![A, B] });
+		assert_eq!(backing(A), Some((300, 1)));
+		assert_eq!(backing(B), Some((300, 1)));
+		assert_eq!(last_event(), Event::Voted { who: V1, amount: 600, targets: vec![A, B], earns_from: 1 });
 		// Locked QAS cannot be transferred away.
 		assert!(<QasBalances as frame_support::traits::fungible::Mutate<u64>>::transfer(
 			&V1,
@@ -43,9 +48,9 @@ fn a_new_vote_replaces_the_old_one() {
 		vote(V1, vec![C], 50);
 
 		assert_eq!(locked_qas(V1), 50);
-		assert_eq!(backing(A).map(|b| (b.stake, b.voters)), Some((100, 1)));
+		assert_eq!(backing(A), Some((100, 1)));
 		assert_eq!(backing(B), None);
-		assert_eq!(backing(C).map(|b| (b.stake, b.voters)), Some((50, 1)));
+		assert_eq!(backing(C), Some((50, 1)));
 		assert_eq!(Voters::<Test>::count(), 2);
 	});
 }
@@ -96,7 +101,7 @@ fn max_voters_is_enforced_when_a_vote_is_cast() {
 		);
 		// A voter already counted may still change its vote.
 		vote(V5, vec![A], 200);
-		assert_eq!(backing(A).map(|b| (b.stake, b.voters)), Some((600, 5)));
+		assert_eq!(backing(A), Some((600, 5)));
 	});
 }
 
