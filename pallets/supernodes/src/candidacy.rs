@@ -44,6 +44,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!Self::is_supernode(&who), Error::<T>::StillSupernode);
 		RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| elected.who != who));
 		PendingCommission::<T>::remove(&who);
+		UnbackedCandidates::<T>::remove(&who);
 		T::Qas::release(&HoldReason::CandidacyBond.into(), &who, candidate.bond, Precision::BestEffort)?;
 		Candidates::<T>::remove(&who);
 		Self::deposit_event(Event::CandidacyRenounced { who, bond: candidate.bond });

@@ -4,8 +4,9 @@
 //! Sequential Phragmén (`sp-npos-elections`) elects one candidate per round, each time the
 //! one whose election spreads the voters' load most evenly, so a large minority of QAS
 //! still wins its share of seats. The first `desired_supernodes` winners become the
-//! supernodes, the next `desired_runners_up` the runners-up. Candidates without a single
-//! vote are never elected.
+//! supernodes, the next `desired_runners_up` the runners-up. A candidate is elected only
+//! with at least [`Config::MinBacking`] of support, so a seat cannot be won with a token
+//! vote (and candidates without a single vote never are).
 //!
 //! The election reads every candidate and every vote; Phragmén then does, per round, work
 //! proportional to the number of votes, so its cost is rounds × votes. The hook charges
@@ -16,15 +17,18 @@
 //! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
 
 use crate::{pallet::*, Elected, TermIndex};
-use alloc::vec::Vec;
+use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
-	traits::fungible::Inspect,
+	traits::{
+		fungible::{Inspect, MutateHold},
+		Get,
+	},
 	BoundedVec,
 };
 use poseidon_primitives::era::EraClock;
 use sp_npos_elections::{seq_phragmen, ExtendedBalance, VoteWeight};
 use sp_runtime::{
-	traits::{UniqueSaturatedFrom, UniqueSaturatedInto},
+	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
 	Perbill,
 };
 
@@ -42,18 +46,28 @@ impl<T: Config> Pallet<T> {
 		NextElectionEra::<T>::put(T::Clock::current_era().saturating_add(params.term_length));
 
 		let factor = vote_factor(T::Qas::total_issuance().unique_saturated_into());
+		let min_backing: u128 = T::MinBacking::get().unique_saturated_into();
 		let candidates: Vec<T::AccountId> = Candidates::<T>::iter_keys().collect();
-		let voters: Vec<_> = Voters::<T>::iter()
-			.map(|(who, voter)| {
-				let amount: u128 = voter.amount.unique_saturated_into();
-				let weight = VoteWeight::try_from(amount / factor).unwrap_or(VoteWeight::MAX);
-				(who, weight, voter.targets.into_iter().map(|target| target.candidate))
-			})
-			.collect();
+		// Each candidate's approval: the QAS of every vote naming it.
+		let mut approvals: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		let mut voters = Vec::new();
+		for (who, voter) in Voters::<T>::iter() {
+			let amount: u128 = voter.amount.unique_saturated_into();
+			let weight = VoteWeight::try_from(amount / factor).unwrap_or(VoteWeight::MAX);
+			let targets: Vec<T::AccountId> = voter.targets.into_iter().map(|target| target.candidate).collect();
+			for target in &targets {
+				approvals.entry(target.clone()).or_default().saturating_accrue(amount);
+			}
+			voters.push((who, weight, targets));
+		}
 		let to_elect = params.desired_supernodes.saturating_add(params.desired_runners_up) as usize;
 		let winners: Vec<(T::AccountId, ExtendedBalance)> =
-			match seq_phragmen::<T::AccountId, Perbill>(to_elect, candidates, voters, None) {
-				Ok(result) => result.winners.into_iter().filter(|(_, support)| *support > 0).collect(),
+			match seq_phragmen::<T::AccountId, Perbill>(to_elect, candidates.clone(), voters, None) {
+				Ok(result) => result
+					.winners
+					.into_iter()
+					.filter(|(_, support)| *support > 0 && support.saturating_mul(factor) >= min_backing)
+					.collect(),
 				// Phragmén only fails on arithmetic errors in normalising its result; the
 				// election then elects nobody, and the current supernodes stay.
 				Err(_) => Vec::new(),
@@ -69,17 +83,54 @@ impl<T: Config> Pallet<T> {
 
 		if (supernodes.len() as u32) < params.min_validators {
 			Self::deposit_event(Event::SupernodesKept { term, elected: supernodes.len() as u32 });
-			return;
+		} else {
+			let supernodes = BoundedVec::truncate_from(supernodes);
+			let runners_up = BoundedVec::truncate_from(runners_up);
+			Self::deposit_event(Event::NewTerm {
+				term,
+				supernodes: supernodes.iter().map(|e| (e.who.clone(), e.support)).collect(),
+				runners_up: runners_up.iter().map(|e| e.who.clone()).collect(),
+			});
+			Supernodes::<T>::put(supernodes);
+			RunnersUp::<T>::put(runners_up);
 		}
-		let supernodes = BoundedVec::truncate_from(supernodes);
-		let runners_up = BoundedVec::truncate_from(runners_up);
-		Self::deposit_event(Event::NewTerm {
-			term,
-			supernodes: supernodes.iter().map(|e| (e.who.clone(), e.support)).collect(),
-			runners_up: runners_up.iter().map(|e| e.who.clone()).collect(),
-		});
-		Supernodes::<T>::put(supernodes);
-		RunnersUp::<T>::put(runners_up);
+		Self::drop_unbacked_candidates(term, candidates, &approvals, min_backing);
+	}
+
+	/// Drops the candidates that had less than [`Config::MinBacking`] of approval at this
+	/// election and at the one before, so a whole term: they could not be elected, and
+	/// left standing they would fill [`Config::MaxCandidates`] for free. Supernodes and
+	/// runners-up are never dropped. At most [`Config::MaxCandidates`] records each.
+	fn drop_unbacked_candidates(
+		term: TermIndex,
+		candidates: Vec<T::AccountId>,
+		approvals: &BTreeMap<T::AccountId, u128>,
+		min_backing: u128,
+	) {
+		let serving: Vec<T::AccountId> =
+			Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect();
+		for who in candidates {
+			let approval = approvals.get(&who).copied().unwrap_or_default();
+			if serving.contains(&who) || approval >= min_backing.max(1) {
+				UnbackedCandidates::<T>::remove(&who);
+				continue;
+			}
+			if !UnbackedCandidates::<T>::contains_key(&who) {
+				UnbackedCandidates::<T>::insert(&who, term);
+				continue;
+			}
+			UnbackedCandidates::<T>::remove(&who);
+			PendingCommission::<T>::remove(&who);
+			if let Some(candidate) = Candidates::<T>::take(&who) {
+				let _ = T::Qas::release(
+					&HoldReason::CandidacyBond.into(),
+					&who,
+					candidate.bond,
+					frame_support::traits::tokens::Precision::BestEffort,
+				);
+				Self::deposit_event(Event::CandidateDropped { who, bond: candidate.bond });
+			}
+		}
 	}
 }
 

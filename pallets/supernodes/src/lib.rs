@@ -71,6 +71,7 @@ pub mod session;
 #[cfg(test)]
 mod tests;
 pub mod types;
+pub mod voter_list;
 mod voting;
 pub mod weights;
 
@@ -187,6 +188,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinVote: Get<QasOf<Self>>;
 
+		/// Least support (QAS Phragmén assigns it) with which a candidate is elected: a seat,
+		/// and so a validator's place, is never won with a token vote.
+		#[pallet::constant]
+		type MinBacking: Get<QasOf<Self>>;
+
 		/// Most candidates at a time.
 		#[pallet::constant]
 		type MaxCandidates: Get<u32>;
@@ -237,6 +243,20 @@ pub mod pallet {
 	pub type Voters<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, T::AccountId, VoterOf<T>, OptionQuery>;
 
+	/// Each voter's place in the voter list, sorted in bags by amount (see [`voter_list`]).
+	#[pallet::storage]
+	pub type VoterListNodes<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, voter_list::ListNode<T::AccountId>, OptionQuery>;
+
+	/// The first and last voter of each non-empty bag of the voter list.
+	#[pallet::storage]
+	pub type VoterBags<T: Config> =
+		StorageMap<_, Twox64Concat, voter_list::BagIndex, voter_list::Bag<T::AccountId>, OptionQuery>;
+
+	/// Bit `b` is set when bag `b` of the voter list has voters.
+	#[pallet::storage]
+	pub type NonEmptyBags<T: Config> = StorageValue<_, u128, ValueQuery>;
+
 	/// What backs each account voted for, for the sharing of supernode pools.
 	#[pallet::storage]
 	pub type Backings<T: Config> = StorageMap<_, Blake2_128Concat, T::AccountId, Backing, OptionQuery>;
@@ -254,9 +274,21 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
+	/// Candidates found without enough backing to be elected at the election of the
+	/// term given; dropped if they still lack it at the next one.
+	#[pallet::storage]
+	pub type UnbackedCandidates<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, TermIndex, OptionQuery>;
+
 	/// The last era whose supernode pool was shared.
 	#[pallet::storage]
 	pub type LastSharedEra<T: Config> = StorageValue<_, EraIndex, OptionQuery>;
+
+	/// Blocks each validator authored in an era not yet shared: a supernode that authored
+	/// none in an era gets nothing of that era's pool. Removed when the era is shared.
+	#[pallet::storage]
+	pub type AuthoredBlocks<T: Config> =
+		StorageDoubleMap<_, Twox64Concat, EraIndex, Blake2_128Concat, T::AccountId, u32, ValueQuery>;
 
 	/// The supernodes of the current term, in the order the election chose them.
 	#[pallet::storage]
@@ -382,6 +414,9 @@ pub mod pallet {
 		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
 		/// `who` no longer stands; its `bond` is released.
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
+		/// `who` lacked the backing to be elected for a whole term and no longer stands;
+		/// its `bond` is released.
+		CandidateDropped { who: T::AccountId, bond: QasOf<T> },
 		/// `who` set its commission, in force from now on.
 		CommissionSet { who: T::AccountId, commission: Perbill },
 		/// Supernode `who` raised its commission; the new one applies from term `from_term`.
@@ -391,6 +426,9 @@ pub mod pallet {
 		Voted { who: T::AccountId, amount: QasOf<T>, targets: Vec<T::AccountId>, earns_from: EraIndex },
 		/// `who` removed its vote; its QAS is unlocked.
 		VoterRemoved { who: T::AccountId },
+		/// The voter set was full: `who`, one of the smallest voters, made room for `by`,
+		/// who votes more. Its QAS is unlocked and what it earned stays claimable.
+		VoterEvicted { who: T::AccountId, by: T::AccountId },
 		/// Term `term` begins with these supernodes (and the support Phragmén gave each)
 		/// and runners-up.
 		NewTerm {
@@ -408,6 +446,9 @@ pub mod pallet {
 		PoolShared { era: EraIndex, amount: QqqOf<T>, supernodes: u32 },
 		/// There were no supernodes: `era`'s pool of `amount` QQQ went to the treasury.
 		PoolSentToTreasury { era: EraIndex, amount: QqqOf<T> },
+		/// Supernode `who` authored no block in `era`: its `forfeited` part of the pool went
+		/// to the treasury.
+		SupernodeOffline { era: EraIndex, who: T::AccountId, forfeited: QqqOf<T> },
 		/// `who` was paid `amount` QQQ of commission and backers' rewards.
 		RewardsClaimed { who: T::AccountId, amount: QqqOf<T> },
 		/// Elections from the next one on follow `params`.
@@ -443,7 +484,7 @@ pub mod pallet {
 		TargetNotCandidate,
 		/// The vote is below [`Config::MinVote`].
 		VoteTooSmall,
-		/// [`Config::MaxVoters`] accounts vote already.
+		/// [`Config::MaxVoters`] accounts vote already, none with less QAS than this vote.
 		TooManyVoters,
 		/// The account has no vote.
 		NotVoter,
@@ -460,14 +501,19 @@ pub mod pallet {
 
 	#[pallet::hooks]
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
-		/// Holds the election when a term begins.
+		/// Holds the election when a term begins. Also charges the [`Pallet::note_author`]
+		/// call the runtime makes every block (through `pallet-authorship`, which charges
+		/// nothing for it).
 		fn on_initialize(_now: BlockNumberFor<T>) -> Weight {
+			let note_author = T::DbWeight::get().reads_writes(2, 1);
 			if T::Clock::current_era() < NextElectionEra::<T>::get() {
-				return T::WeightInfo::on_initialize_no_election();
+				return T::WeightInfo::on_initialize_no_election().saturating_add(note_author);
 			}
 			let voters = Voters::<T>::count();
 			Self::elect(CurrentTerm::<T>::get().saturating_add(1));
 			T::WeightInfo::elect(voters)
+				.saturating_add(Self::candidate_drop_weight())
+				.saturating_add(note_author)
 		}
 
 		fn integrity_test() {
@@ -480,7 +526,7 @@ pub mod pallet {
 				"a bond below the existential deposit could not be held"
 			);
 			let block = <T as frame_system::Config>::BlockWeights::get().max_block;
-			let election = T::WeightInfo::elect(T::MaxVoters::get());
+			let election = T::WeightInfo::elect(T::MaxVoters::get()).saturating_add(Self::candidate_drop_weight());
 			let budget = ELECTION_BLOCK_SHARE * block;
 			assert!(
 				election.all_lte(budget),
@@ -534,16 +580,22 @@ pub mod pallet {
 		/// stays locked until the vote is removed. A new vote replaces the caller's old
 		/// one; rewards the old vote earned are kept for [`Pallet::claim_rewards`]. The
 		/// vote shares supernode pools from the next era's on, so a vote cast just before
-		/// a pool arrives earns nothing of it.
+		/// a pool arrives earns nothing of it. When [`Config::MaxVoters`] vote already, a
+		/// new voter with more QAS than one of the smallest voters takes its place.
 		#[pallet::call_index(3)]
-		#[pallet::weight(T::WeightInfo::vote(T::MaxVotesPerVoter::get()))]
+		#[pallet::weight(
+			T::WeightInfo::vote(T::MaxVotesPerVoter::get())
+				.saturating_add(T::WeightInfo::remove_voter(T::MaxVotesPerVoter::get()))
+		)]
 		pub fn vote(
 			origin: OriginFor<T>,
 			targets: Vec<T::AccountId>,
 			#[pallet::compact] amount: QasOf<T>,
-		) -> DispatchResult {
+		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_vote(who, targets, amount, Self::next_earning_era())
+			let evicted = Self::do_vote(who, targets, amount, Self::next_earning_era())?;
+			// Evicting a voter costs about what removing a vote does.
+			Ok((!evicted).then(|| T::WeightInfo::vote(T::MaxVotesPerVoter::get())).into())
 		}
 
 		/// Remove the caller's vote and unlock its QAS; rewards it earned are kept for
@@ -589,6 +641,23 @@ pub mod pallet {
 			Supernodes::<T>::get().iter().any(|elected| &elected.who == who)
 		}
 
+		/// `author` authored the current block: the runtime calls this every block (its
+		/// `pallet-authorship` event handler). A supernode that authors nothing in an era
+		/// earns nothing of that era's pool.
+		pub fn note_author(author: &T::AccountId) {
+			AuthoredBlocks::<T>::mutate(T::Clock::current_era(), author, |blocks| {
+				*blocks = blocks.saturating_add(1)
+			});
+		}
+
+		/// What the election's check of unbacked candidates may add to the benchmarked
+		/// election: for each candidate its mark, and for a dropped one its record, hold
+		/// and account.
+		pub(crate) fn candidate_drop_weight() -> Weight {
+			let candidates = u64::from(T::MaxCandidates::get());
+			T::DbWeight::get().reads_writes(candidates.saturating_mul(4), candidates.saturating_mul(5))
+		}
+
 		/// Checks `params` against the configured bounds.
 		pub(crate) fn ensure_valid_params(params: &ElectionParams) -> DispatchResult {
 			let valid = (1..=T::MaxTermLength::get()).contains(&params.term_length) &&
@@ -616,6 +685,10 @@ pub mod pallet {
 				candidates += 1;
 			}
 			ensure!(Candidates::<T>::count() == candidates, "the candidate count is wrong");
+			ensure!(
+				UnbackedCandidates::<T>::iter_keys().all(|who| Candidates::<T>::contains_key(&who)),
+				"a non-candidate is marked unbacked"
+			);
 			for (who, (_, commission)) in PendingCommission::<T>::iter() {
 				ensure!(Candidates::<T>::contains_key(&who), "a commission is pending for a non-candidate");
 				ensure!(commission <= T::MaxCommission::get(), "a pending commission is too high");
@@ -646,6 +719,7 @@ pub mod pallet {
 			}
 			ensure!(Voters::<T>::count() == voters, "the voter count is wrong");
 			ensure!(voters <= T::MaxVoters::get(), "too many voters");
+			Self::check_voter_list()?;
 			for (who, backing) in Backings::<T>::iter() {
 				let (stake, count) = expected.remove(&who).unwrap_or_default();
 				let waiting = backing.waiting.iter().try_fold(Stake::zero(), |sum, era| {

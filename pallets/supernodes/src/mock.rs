@@ -91,6 +91,7 @@ parameter_types! {
 	pub const SupernodesPalletId: PalletId = PalletId(*b"py/supnd");
 	pub const CandidacyBond: u64 = BOND;
 	pub const MinVote: u64 = 10;
+	pub static MinBacking: u64 = 10;
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 }
 
@@ -174,6 +175,7 @@ impl pallet_supernodes::Config for Test {
 	type PalletId = SupernodesPalletId;
 	type CandidacyBond = CandidacyBond;
 	type MinVote = MinVote;
+	type MinBacking = MinBacking;
 	type MaxCandidates = ConstU32<6>;
 	type MaxVoters = ConstU32<5>;
 	type MaxVotesPerVoter = ConstU32<3>;
@@ -217,6 +219,7 @@ pub fn test_params() -> ElectionParams {
 /// with power in era 0.
 pub fn new_test_ext() -> sp_io::TestExternalities {
 	CurrentEra::set(0);
+	MinBacking::set(10);
 	MINERS.with(|m| m.borrow_mut().clear());
 	POWER.with(|p| p.borrow_mut().clear());
 	KEYED.with(|k| k.borrow_mut().clear());
@@ -279,8 +282,17 @@ pub fn next_term() {
 }
 
 /// Plays the revenue pallet: pays `amount` QQQ as `era`'s supernode pool into the pool
-/// account and announces it.
+/// account and announces it, every supernode having authored a block in `era`.
 pub fn settle(era: EraIndex, amount: u64) {
+	for who in supernodes() {
+		crate::AuthoredBlocks::<Test>::insert(era, who, 1);
+	}
+	settle_as_authored(era, amount);
+}
+
+/// [`settle`], with only the validators that authored blocks in `era` (recorded with
+/// `Supernodes::note_author`) counting as online.
+pub fn settle_as_authored(era: EraIndex, amount: u64) {
 	if amount > 0 {
 		Balances::transfer(&REVENUE_POT, &pool(), amount, frame_support::traits::tokens::Preservation::Expendable)
 			.unwrap();

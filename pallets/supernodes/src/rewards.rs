@@ -1,5 +1,8 @@
 //! The supernode pool: divided equally among the supernodes when it arrives, each
 //! supernode's part split into its commission and its backers' rewards, claimed lazily.
+//! A supernode that authored no block in the era (offline, or without session keys)
+//! gets nothing: its part goes to the treasury, not to the other supernodes, so that no
+//! supernode gains by keeping a rival offline.
 //!
 //! Per pool the work is one backing record per supernode (at most
 //! [`Config::MaxSupernodes`]); per claim, one per target of the claimer's vote (at most
@@ -68,10 +71,17 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes.
+	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes,
+	/// then forgets who authored blocks in `era`.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
 		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
 		LastSharedEra::<T>::put(era);
+		Self::share_among_supernodes(era, amount);
+		// One validator set per era (sessions are eras), at most `MaxSupernodes` authors.
+		let _ = AuthoredBlocks::<T>::clear_prefix(era, T::MaxSupernodes::get(), None);
+	}
+
+	fn share_among_supernodes(era: EraIndex, amount: QqqOf<T>) {
 		let pool = amount.saturating_add(CarriedDust::<T>::take());
 		if pool.is_zero() {
 			return;
@@ -87,10 +97,19 @@ impl<T: Config> Pallet<T> {
 		if part.is_zero() {
 			return;
 		}
+		let mut forfeited = QqqOf::<T>::zero();
 		for elected in supernodes.iter() {
-			Self::pay_supernode_part(&elected.who, era, part);
+			if AuthoredBlocks::<T>::contains_key(era, &elected.who) {
+				Self::pay_supernode_part(&elected.who, era, part);
+			} else {
+				forfeited.saturating_accrue(part);
+				Self::deposit_event(Event::SupernodeOffline { era, who: elected.who.clone(), forfeited: part });
+			}
 		}
 		Self::deposit_event(Event::PoolShared { era, amount: pool, supernodes: count });
+		if !forfeited.is_zero() {
+			Self::send_to_treasury(era, forfeited);
+		}
 	}
 
 	/// Splits one supernode's `part` of `era`'s pool into its commission, kept for it in
@@ -131,7 +150,7 @@ impl<T: Config> Pallet<T> {
 			TotalToTreasury::<T>::mutate(|total| total.saturating_accrue(amount));
 			Self::deposit_event(Event::PoolSentToTreasury { era, amount });
 		} else {
-			CarriedDust::<T>::put(amount);
+			CarriedDust::<T>::mutate(|dust| dust.saturating_accrue(amount));
 		}
 	}
 }

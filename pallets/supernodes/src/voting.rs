@@ -15,18 +15,19 @@ use frame_support::{
 use poseidon_primitives::era::EraIndex;
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedInto, Zero},
-	DispatchResult,
+	DispatchError, DispatchResult,
 };
 
 impl<T: Config> Pallet<T> {
 	/// Records `who`'s vote, earning from era `earns_from` (the next era for a vote cast
-	/// now; the genesis era for genesis votes, which back the genesis supernodes).
+	/// now; the genesis era for genesis votes, which back the genesis supernodes); returns
+	/// whether a voter was evicted to make room.
 	pub(crate) fn do_vote(
 		who: T::AccountId,
 		targets: Vec<T::AccountId>,
 		amount: QasOf<T>,
 		earns_from: EraIndex,
-	) -> DispatchResult {
+	) -> Result<bool, DispatchError> {
 		ensure!(!targets.is_empty(), Error::<T>::NoTargets);
 		let targets: BoundedVec<T::AccountId, T::MaxVotesPerVoter> =
 			targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
@@ -37,9 +38,17 @@ impl<T: Config> Pallet<T> {
 		ensure!(amount >= T::MinVote::get(), Error::<T>::VoteTooSmall);
 		ensure!(amount <= T::Qas::total_balance(&who), Error::<T>::InsufficientQas);
 
+		let mut evicted = false;
 		match Voters::<T>::get(&who) {
-			Some(old) => Self::withdraw_vote(&who, old),
-			None => ensure!(Voters::<T>::count() < T::MaxVoters::get(), Error::<T>::TooManyVoters),
+			Some(old) => {
+				Self::withdraw_vote(&who, old);
+				Self::list_remove(&who);
+			},
+			None if Voters::<T>::count() >= T::MaxVoters::get() => {
+				Self::evict_smaller_voter(&who, amount)?;
+				evicted = true;
+			},
+			None => {},
 		}
 
 		let amount_units: Stake = amount.unique_saturated_into();
@@ -57,16 +66,32 @@ impl<T: Config> Pallet<T> {
 			targets: BoundedVec::truncate_from(backed.collect::<Vec<_>>()),
 		};
 		Voters::<T>::insert(&who, voter);
+		Self::list_insert(&who, amount);
 		T::Qas::set_freeze(&FreezeReason::Vote.into(), &who, amount)?;
 		Self::deposit_event(Event::Voted { who, amount, targets: targets.into_inner(), earns_from });
-		Ok(())
+		Ok(evicted)
 	}
 
 	pub(crate) fn do_remove_voter(who: T::AccountId) -> DispatchResult {
 		let voter = Voters::<T>::take(&who).ok_or(Error::<T>::NotVoter)?;
 		Self::withdraw_vote(&who, voter);
+		Self::list_remove(&who);
 		T::Qas::thaw(&FreezeReason::Vote.into(), &who)?;
 		Self::deposit_event(Event::VoterRemoved { who });
+		Ok(())
+	}
+
+	/// Makes room in a full voter set for `newcomer`, voting `amount`: evicts one of the
+	/// smallest voters if it votes less, or refuses.
+	fn evict_smaller_voter(newcomer: &T::AccountId, amount: QasOf<T>) -> DispatchResult {
+		let smallest = Self::smallest_voter().ok_or(Error::<T>::TooManyVoters)?;
+		let voter = Voters::<T>::get(&smallest).ok_or(Error::<T>::TooManyVoters)?;
+		ensure!(voter.amount < amount, Error::<T>::TooManyVoters);
+		Voters::<T>::remove(&smallest);
+		Self::withdraw_vote(&smallest, voter);
+		Self::list_remove(&smallest);
+		T::Qas::thaw(&FreezeReason::Vote.into(), &smallest)?;
+		Self::deposit_event(Event::VoterEvicted { who: smallest, by: newcomer.clone() });
 		Ok(())
 	}
 

@@ -129,3 +129,39 @@ fn a_candidate_sets_its_commission_within_the_maximum() {
 		);
 	});
 }
+
+#[test]
+fn a_candidate_without_the_backing_to_be_elected_for_a_whole_term_is_dropped() {
+	build_and_execute(|| {
+		MinBacking::set(100);
+		stand(A, 0);
+		vote(V1, vec![A], 300);
+		// The attack: fill the candidate slots with candidates nobody backs (or backs with
+		// a token vote).
+		for who in [B, C, D, E, F] {
+			stand(who, 0);
+		}
+		vote(V2, vec![B], 10);
+		make_miner(NOT_A_MINER);
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(NOT_A_MINER), Perbill::zero()),
+			Error::<Test>::TooManyCandidates
+		);
+		// The first election marks them; C finds backing in time.
+		next_term();
+		assert_eq!(crate::UnbackedCandidates::<Test>::get(B), Some(1));
+		vote(V3, vec![C], 100);
+		// The next one drops those still unbacked and releases their bonds.
+		next_term();
+		for who in [B, D, E, F] {
+			assert!(Candidates::<Test>::get(who).is_none());
+			assert_eq!(bonded_qas(who), 0);
+			assert!(events().contains(&Event::CandidateDropped { who, bond: BOND }));
+		}
+		assert!(Candidates::<Test>::get(A).is_some() && Candidates::<Test>::get(C).is_some());
+		assert_eq!(crate::UnbackedCandidates::<Test>::iter().count(), 0);
+		// The slots are free again.
+		make_miner(NOT_A_MINER);
+		stand(NOT_A_MINER, 0);
+	});
+}

@@ -135,3 +135,23 @@ fn a_new_term_length_applies_from_the_next_election() {
 		assert_eq!(NextElectionEra::<Test>::get(), TERM + 5);
 	});
 }
+
+#[test]
+fn a_seat_is_never_won_with_a_token_vote() {
+	build_and_execute(|| {
+		MinBacking::set(100);
+		stand(A, 0);
+		stand(B, 0);
+		// The attack: two seats, one honest candidate; B takes the other with the smallest
+		// vote there is.
+		vote(V1, vec![A], 300);
+		vote(V2, vec![B], 10);
+		next_term();
+		assert_eq!(supernodes(), vec![A]);
+		assert_eq!(runners_up(), Vec::<u64>::new());
+		// With the minimum behind it, B is elected.
+		vote(V3, vec![B], 90);
+		next_term();
+		assert_eq!(supernodes(), vec![A, B]);
+	});
+}

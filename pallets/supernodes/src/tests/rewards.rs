@@ -1,7 +1,8 @@
 //! The supernode pool: equal parts, commissions, backers pro rata, lazy claims.
 
 use crate::{
-	mock::*, BackingCohorts, Candidates, CarriedDust, Error, Event, PendingCommission, UnclaimedRewards,
+	mock::*, AuthoredBlocks, BackingCohorts, Candidates, CarriedDust, Error, Event, PendingCommission,
+	UnclaimedRewards,
 	Voters,
 };
 use frame_support::{assert_noop, assert_ok};
@@ -218,5 +219,28 @@ fn a_cohort_of_a_candidate_that_was_not_elected_joins_when_it_is() {
 		// C (no commission) has V3 (40, since era 1) and V1 (100, since era 4) behind it.
 		assert_eq!(Supernodes::pending_rewards(&V3), 285);
 		assert_eq!(Supernodes::pending_rewards(&V1), 625 + 714);
+	});
+}
+
+#[test]
+fn a_supernode_that_authored_nothing_in_the_era_gets_nothing_of_its_pool() {
+	build_and_execute(|| {
+		two_supernodes();
+		// Only B's node produced blocks in era 3; A was offline (or never set keys).
+		Supernodes::note_author(&B);
+		Supernodes::note_author(&B);
+		assert_eq!(AuthoredBlocks::<Test>::get(3, B), 2);
+		let treasury = qqq(TREASURY);
+		settle_as_authored(3, 1_000);
+
+		assert!(events().contains(&Event::SupernodeOffline { era: 3, who: A, forfeited: 500 }));
+		// A's part goes to the treasury, not to B: nobody gains by keeping a rival offline.
+		assert_eq!(qqq(TREASURY), treasury + 500);
+		assert_eq!(Supernodes::pending_rewards(&A), 0);
+		assert_eq!(Supernodes::pending_rewards(&B), 50);
+		assert_eq!(Supernodes::pending_rewards(&V1), 225);
+		assert_eq!(Supernodes::pending_rewards(&V2), 225);
+		// The era's authorship records are gone once it is shared.
+		assert_eq!(AuthoredBlocks::<Test>::iter_prefix(3).count(), 0);
 	});
 }

@@ -115,3 +115,50 @@ fn qas_bonded_by_a_candidacy_can_back_a_vote() {
 		assert_eq!(bonded_qas(A), BOND);
 	});
 }
+
+#[test]
+fn a_full_voter_set_lets_a_larger_newcomer_in_by_evicting_one_of_the_smallest() {
+	build_and_execute(|| {
+		stand(A, 0);
+		stand(B, 0);
+		// The attack: fill every voter slot with minimum votes.
+		for who in [V1, V2, V3, V4] {
+			vote(who, vec![A], 10);
+		}
+		vote(V5, vec![B], 500);
+		assert_eq!(Voters::<Test>::count(), 5);
+		// A newcomer with no more than the smallest vote stays out...
+		assert_noop!(
+			Supernodes::vote(RuntimeOrigin::signed(NOT_A_MINER), vec![B], 10),
+			Error::<Test>::TooManyVoters
+		);
+		// ... one with more takes the place of the oldest of the smallest.
+		assert_ok!(Supernodes::vote(RuntimeOrigin::signed(NOT_A_MINER), vec![B], 11));
+		assert!(events().contains(&Event::VoterEvicted { who: V1, by: NOT_A_MINER }));
+		assert_eq!(Voters::<Test>::count(), 5);
+		assert!(Voters::<Test>::get(V1).is_none());
+		assert_eq!(locked_qas(V1), 0);
+		assert_eq!(backing(A), Some((30, 3)));
+		assert_eq!(backing(B), Some((511, 2)));
+		assert_eq!(Supernodes::smallest_voter(), Some(V2));
+	});
+}
+
+#[test]
+fn an_evicted_voter_keeps_what_it_earned() {
+	build_and_execute(|| {
+		stand(A, 0);
+		for who in [V1, V2, V3, V4, V5] {
+			vote(who, vec![A], 10 * (who - 20));
+		}
+		next_term();
+		assert_eq!(supernodes(), vec![A]);
+		settle(3, 1_500);
+		assert_ok!(Supernodes::vote(RuntimeOrigin::signed(NOT_A_MINER), vec![A], 1_000));
+		// V1 (10 of 150) was the smallest: it keeps its 100 QQQ.
+		assert!(events().contains(&Event::VoterEvicted { who: V1, by: NOT_A_MINER }));
+		assert_eq!(crate::UnclaimedRewards::<Test>::get(V1), 100);
+		assert_ok!(Supernodes::claim_rewards(RuntimeOrigin::signed(V1)));
+		assert_eq!(qqq(V1), 10 + 100);
+	});
+}
