@@ -90,6 +90,10 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The given account already is the treasury account.
 		AlreadyTreasuryAccount,
+		/// The account belongs to a pallet (a revenue pot, a reward pool): as the treasury
+		/// it would mix the company's income into money the pallet owes, or lock it in an
+		/// account nobody can spend from. Only this pallet's own keyless account is allowed.
+		PalletAccount,
 	}
 
 	#[pallet::call]
@@ -97,13 +101,15 @@ pub mod pallet {
 		/// Make `new` the treasury account.
 		///
 		/// Only [`Config::ManagerOrigin`]. Funds already in the old account stay there: the
-		/// company moves them itself; this call only redirects future income.
+		/// company moves them itself; this call only redirects future income. A pallet's
+		/// account (other than this pallet's keyless one) is refused.
 		#[pallet::call_index(0)]
 		#[pallet::weight(T::WeightInfo::set_treasury_account())]
 		pub fn set_treasury_account(origin: OriginFor<T>, new: T::AccountId) -> DispatchResult {
 			T::ManagerOrigin::ensure_origin(origin)?;
 			let old = Self::account();
 			ensure!(old != new, Error::<T>::AlreadyTreasuryAccount);
+			ensure!(new == Self::fallback_account() || !Self::is_pallet_account(&new), Error::<T>::PalletAccount);
 			TreasuryAccount::<T>::put(&new);
 			Self::deposit_event(Event::TreasuryAccountChanged { old, new });
 			Ok(())
@@ -115,6 +121,13 @@ pub mod pallet {
 		/// keyless account of [`Config::PalletId`].
 		pub fn account() -> T::AccountId {
 			TreasuryAccount::<T>::get().unwrap_or_else(Self::fallback_account)
+		}
+
+		/// Whether `who` is a pallet's keyless account: its encoding starts with the
+		/// `PalletId` type id (`modl`), as every account derived from a `PalletId` does.
+		pub fn is_pallet_account(who: &T::AccountId) -> bool {
+			use sp_runtime::TypeId;
+			who.using_encoded(|bytes| bytes.starts_with(&PalletId::TYPE_ID))
 		}
 
 		/// The keyless account used while no treasury account is set.

@@ -52,3 +52,17 @@ fn setting_the_current_account_again_is_refused() {
 		assert!(System::events().is_empty());
 	});
 }
+
+#[test]
+fn a_pallet_account_cannot_become_the_treasury() {
+	use frame_support::PalletId;
+	use sp_runtime::traits::AccountIdConversion;
+	new_test_ext().execute_with(|| {
+		// The attack: a referendum makes the revenue pot (or a reward pool) the treasury,
+		// mixing the company's income into money owed to miners.
+		let pot: u64 = PalletId(*b"psd/revn").into_account_truncating();
+		assert_noop!(CompanyTreasury::set_treasury_account(RuntimeOrigin::root(), pot), Error::<Test>::PalletAccount);
+		// This pallet's own keyless account stays a valid choice.
+		assert_ok!(CompanyTreasury::set_treasury_account(RuntimeOrigin::root(), CompanyTreasury::fallback_account()));
+	});
+}
