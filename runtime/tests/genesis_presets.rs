@@ -131,7 +131,7 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 		let params = pallet_supernodes::Params::<Runtime>::get();
 		assert_eq!(
 			(params.term_length, params.desired_supernodes, params.min_validators),
-			(7, 21, LAUNCH_VALIDATORS)
+			(7, LAUNCH_VALIDATORS, LAUNCH_VALIDATORS)
 		);
 		let plans: Vec<_> = (0..3)
 			.map(|id| pallet_deposits::Plans::<Runtime>::get(id).expect("a genesis plan").lock_eras)

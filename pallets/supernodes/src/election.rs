@@ -66,7 +66,9 @@ impl<T: Config> Pallet<T> {
 				Ok(result) => result
 					.winners
 					.into_iter()
-					.filter(|(_, support)| *support > 0 && support.saturating_mul(factor) >= min_backing)
+					// In Phragmén's units (amounts ÷ factor), so that rounding them down
+					// cannot take a winner with exactly the minimum below it.
+					.filter(|(_, support)| *support >= (min_backing / factor).max(1))
 					.collect(),
 				// Phragmén only fails on arithmetic errors in normalising its result; the
 				// election then elects nobody, and the current supernodes stay.

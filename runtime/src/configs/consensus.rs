@@ -1,9 +1,8 @@
 //! Block production and finality: timestamp, Aura, GRANDPA and the block author.
 
 use crate::{AccountId, Aura, Runtime, RuntimeEvent, SLOT_DURATION};
-use frame_support::traits::{ConstBool, ConstU32, ConstU64, FindAuthor};
+use frame_support::traits::{ConstBool, ConstU32, ConstU64};
 use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_core::crypto::ByteArray;
 
 /// Upper bound of the validator set (Aura and GRANDPA authorities).
 pub type MaxAuthorities = ConstU32<100>;
@@ -36,23 +35,24 @@ impl pallet_grandpa::Config for Runtime {
 	type EquivocationReportSystem = ();
 }
 
-/// The account of a block's author: the account whose public key is the author's Aura
-/// key. A validator therefore receives its share of fees on the account of its Aura
-/// key (for `//Alice` on a dev chain, Alice's account).
-pub struct AuraAuthorAccount;
+/// The account of a block's author: the validator (a supernode's account) at the Aura
+/// author index of the block, as the session pallet lists the validators in the order
+/// of the Aura authorities. Session keys are separate secrets, so the account is never
+/// derived from the Aura key itself.
+pub type AuthorAccount = pallet_session::FindAccountFromAuthorIndex<Runtime, Aura>;
 
-impl FindAuthor<AccountId> for AuraAuthorAccount {
-	fn find_author<'a, I>(digests: I) -> Option<AccountId>
-	where
-		I: 'a + IntoIterator<Item = (sp_runtime::ConsensusEngineId, &'a [u8])>,
-	{
-		let authority =
-			pallet_aura::FindAccountFromAuthorIndex::<Runtime, Aura>::find_author(digests)?;
-		AccountId::from_slice(authority.as_slice()).ok()
+/// Tells the supernodes pallet who authored each block: a supernode that authored none
+/// in an era gets nothing of that era's pool.
+pub struct NoteSupernodeAuthor;
+
+impl pallet_authorship::EventHandler<AccountId, crate::BlockNumber> for NoteSupernodeAuthor {
+	fn note_author(author: AccountId) {
+		crate::Supernodes::note_author(&author);
 	}
 }
 
 impl pallet_authorship::Config for Runtime {
-	type FindAuthor = AuraAuthorAccount;
-	type EventHandler = ();
+	type FindAuthor = AuthorAccount;
+	/// Charged by the supernodes pallet's `on_initialize`.
+	type EventHandler = NoteSupernodeAuthor;
 }

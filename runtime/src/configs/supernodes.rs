@@ -26,6 +26,9 @@ parameter_types! {
 	/// Keeps MaxVoters from being filled with dust: 10 000 voters hold at least
 	/// 100 000 QAS between them.
 	pub const MinVote: Balance = 10 * QAS;
+	/// Least support that wins a seat: as much as the candidacy bond, the backing each
+	/// launch validator of the production preset puts behind itself.
+	pub const MinBacking: Balance = 10_000 * QAS;
 	/// SPEC §11: a supernode keeps at most half of its part of a pool.
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 }
@@ -44,6 +47,7 @@ impl pallet_supernodes::Config for Runtime {
 	/// Governable (`parameters`, `bonds.CandidacyBond`): 10 000 QAS at genesis.
 	type CandidacyBond = crate::configs::parameters::CandidacyBond;
 	type MinVote = MinVote;
+	type MinBacking = MinBacking;
 	/// SPEC §11: 100 candidates, 10 000 voters, 16 candidates per vote.
 	type MaxCandidates = ConstU32<100>;
 	type MaxVoters = ConstU32<10_000>;

@@ -1,0 +1,226 @@
+//! Economic attacks performed through `Executive`, as signed transactions on the dev
+//! chain, and shown to fail (docs/security.md lists each attack with its defence).
+//!
+//! The dev chain's eras are ten blocks: era 0 is blocks 1–10, era 1 starts at block 11,
+//! era 0's late proofs are accepted in blocks 11–12, its proofs can still be rejected in
+//! blocks 13–14, and it is settled at block 15. Alice is the only supernode, so one
+//! rejection is a majority.
+
+mod common;
+
+use common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
+use pallet_proof_of_resource::{MinerProfile, MinerStatus, RejectionReason, ResourceUsage};
+use poseidon_primitives::power::ProvenPower;
+use poseidon_runtime::{
+	ProofOfResource, Revenue, Runtime, RuntimeCall, RuntimeEvent, Supernodes, Executive, QAS, QQQ,
+};
+use sp_keyring::Sr25519Keyring::{self, Alice, AliceStash, Bob, Charlie, Dave, Eve};
+use sp_runtime::DispatchError;
+
+fn apply(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32) -> Result<(), DispatchError> {
+	Executive::apply_extrinsic(signed(call, signer, nonce, 0)).expect("the transaction is valid")
+}
+
+fn events() -> Vec<RuntimeEvent> {
+	frame_system::Pallet::<Runtime>::events().into_iter().map(|record| record.event).collect()
+}
+
+fn register(profile: MinerProfile) -> RuntimeCall {
+	RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::register_miner { profile })
+}
+
+fn prove(usage: ResourceUsage) -> RuntimeCall {
+	RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::submit_proof { era: 0, usage, evidence: [7; 32] })
+}
+
+fn pay(amount: u128) -> RuntimeCall {
+	RuntimeCall::Revenue(pallet_revenue::Call::pay_for_service {
+		amount,
+		order_ref: b"order".to_vec().try_into().unwrap(),
+	})
+}
+
+/// `miner` (with no transaction yet) registers, proves era 0 and stands without
+/// commission; `backer` (with no transaction yet) votes `amount` QAS for it.
+fn stand_backed_by(miner: Sr25519Keyring, backer: Sr25519Keyring, amount: u128) {
+	let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
+	assert_eq!(apply(register(miner_profile()), miner, 0), Ok(()));
+	assert_eq!(apply(prove(usage), miner, 1), Ok(()));
+	let stand = RuntimeCall::Supernodes(pallet_supernodes::Call::submit_candidacy {
+		commission: sp_runtime::Perbill::zero(),
+	});
+	assert_eq!(apply(stand, miner, 2), Ok(()));
+	let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote { targets: vec![miner.to_account_id()], amount });
+	assert_eq!(apply(vote, backer, 0), Ok(()));
+}
+
+/// The attack of SPEC §5's optimistic verification as it stood: declare `u32::MAX` of
+/// every capacity, prove about a million honest miners' usage in the last block of the
+/// grace period, when no supernode had a block left to reject it, and take the miner pool.
+#[test]
+fn one_miner_cannot_take_the_miner_pool_with_an_inflated_late_proof() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let unbounded = MinerProfile {
+			bandwidth_mbps: u32::MAX,
+			cpu_millicores: u32::MAX,
+			storage_gib: u32::MAX,
+			region: 276,
+		};
+		assert_eq!(
+			apply(register(unbounded), Dave, 0),
+			Err(pallet_proof_of_resource::Error::<Runtime>::CapacityAboveLimit.into())
+		);
+		// At the caps instead: 10 Gbit/s, 128 cores, 100 TiB.
+		let caps = MinerProfile { bandwidth_mbps: 10_000, cpu_millicores: 128_000, storage_gib: 102_400, region: 276 };
+		assert_eq!(apply(register(caps), Dave, 1), Ok(()));
+		assert_eq!(apply(register(miner_profile()), Charlie, 0), Ok(()));
+		assert_eq!(apply(pay(100 * QQQ), Eve, 0), Ok(()));
+		let honest = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 30, storage_gib_hours: 0 };
+		assert_eq!(apply(prove(honest), Charlie, 1), Ok(()));
+
+		// Block 12: the last block of era 0's grace period. 10 Gbit/s for one minute.
+		run_to_block(12);
+		let inflated = ResourceUsage { bandwidth_bytes: 75_000_000_000, cpu_seconds: 7_680, storage_gib_hours: 0 };
+		assert_eq!(apply(prove(inflated), Dave, 2), Ok(()));
+		let dave = Dave.to_account_id();
+		let dave_power = ProofOfResource::miner_power(0, &dave);
+		assert!(dave_power > 1_000 * ProofOfResource::miner_power(0, &Charlie.to_account_id()));
+
+		// Block 13: no more proofs of era 0, but Alice, the supernode, still rejects it, for
+		// free.
+		run_to_block(13);
+		let alice = Alice.to_account_id();
+		let alice_before = qqq(&alice);
+		let reject = RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::reject_proof {
+			miner: dave.clone(),
+			era: 0,
+			reason: RejectionReason::UsageInflated,
+		});
+		assert_eq!(apply(reject, Alice, 0), Ok(()));
+		assert_eq!(common::last_fee_paid_by(&alice).0, 0);
+		assert!(events().contains(&RuntimeEvent::ProofOfResource(pallet_proof_of_resource::Event::ProofRejected {
+			miner: dave.clone(),
+			era: 0,
+			power: dave_power,
+			slashed: 500 * QQQ,
+			rejectors_paid: 250 * QQQ,
+		})));
+		assert_eq!(qqq(&alice), alice_before + 250 * QQQ);
+		let record = pallet_proof_of_resource::Miners::<Runtime>::get(&dave).unwrap();
+		assert_eq!(record.bond, 500 * QQQ);
+		assert!(matches!(record.status, MinerStatus::Ejected { .. }));
+
+		// Block 15: era 0 is final and settled; the honest miner takes the whole pool.
+		run_to_block(15);
+		assert_eq!(pallet_revenue::NextEraToSettle::<Runtime>::get(), 1);
+		let charlie = Charlie.to_account_id();
+		let before = qqq(&charlie);
+		let claim = |miner: &poseidon_runtime::AccountId| {
+			RuntimeCall::Revenue(pallet_revenue::Call::claim_miner_rewards {
+				miner: miner.clone(),
+				eras: vec![0].try_into().unwrap(),
+			})
+		};
+		assert_eq!(apply(claim(&charlie), Bob, 0), Ok(()));
+		assert_eq!(qqq(&charlie), before + 70 * QQQ);
+		assert_eq!(
+			apply(claim(&dave), Bob, 1),
+			Err(pallet_revenue::Error::<Runtime>::NoRewardForEra.into())
+		);
+		assert!(Revenue::pot_balance() < QQQ);
+	});
+}
+
+/// Flash backing: vote for the supernode in the block before its pool arrives, claim,
+/// leave.
+#[test]
+fn a_vote_cast_the_block_before_settlement_earns_nothing_of_that_pool() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		assert_eq!(apply(pay(1_000 * QQQ), Eve, 0), Ok(()));
+		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
+		assert_eq!(apply(register(miner_profile()), Charlie, 0), Ok(()));
+		assert_eq!(apply(prove(usage), Charlie, 1), Ok(()));
+
+		// Block 14: era 0 settles in the next block. Bob backs Alice with 900 000 QAS,
+		// more than twice her stash's 400 000.
+		run_to_block(14);
+		let bob = Bob.to_account_id();
+		let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote {
+			targets: vec![Alice.to_account_id()],
+			amount: 900_000 * QAS,
+		});
+		assert_eq!(apply(vote, Bob, 0), Ok(()));
+
+		run_to_block(15);
+		// The supernodes' 5 %, 50 QQQ: Alice's 10 % commission, the rest to her stash alone.
+		assert_eq!(Supernodes::pending_rewards(&AliceStash.to_account_id()), 45 * QQQ);
+		assert_eq!(Supernodes::pending_rewards(&bob), 0);
+		let remove = RuntimeCall::Supernodes(pallet_supernodes::Call::remove_voter {});
+		assert_eq!(apply(remove, Bob, 1), Ok(()));
+		let claim = RuntimeCall::Supernodes(pallet_supernodes::Call::claim_rewards {});
+		assert_eq!(
+			apply(claim, Bob, 2),
+			Err(pallet_supernodes::Error::<Runtime>::NothingToClaim.into())
+		);
+	});
+}
+
+/// Seat capture: with a seat more than there are serious candidates, a newcomer takes it
+/// with the smallest vote there is.
+#[test]
+fn a_token_vote_wins_no_seat() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		// Five seats for the four genesis validators.
+		assert!(Supernodes::set_election_params(
+			poseidon_runtime::RuntimeOrigin::root(),
+			pallet_supernodes::ElectionParams { term_length: 3, desired_supernodes: 5, desired_runners_up: 2, min_validators: 4 },
+		)
+		.is_ok());
+		stand_backed_by(Eve, Sr25519Keyring::Ferdie, 10 * QAS);
+
+		// The election at the start of era 3 (block 31) leaves the fifth seat empty.
+		run_to_block(31);
+		let elected: Vec<_> = pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect();
+		assert_eq!(elected.len(), 4);
+		assert!(!elected.contains(&Eve.to_account_id()));
+		assert!(pallet_supernodes::RunnersUp::<Runtime>::get().is_empty());
+	});
+}
+
+/// A supernode that does not produce blocks (offline, or without session keys) takes its
+/// part of the pool all the same.
+#[test]
+fn a_supernode_that_authors_nothing_in_an_era_earns_nothing_of_it() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		// Bob stands with more backing than Alice but never sets session keys: he is
+		// elected at block 31 and Alice goes on producing every block.
+		stand_backed_by(Bob, Charlie, 500_000 * QAS);
+		run_to_block(31);
+		let bob = Bob.to_account_id();
+		assert_eq!(
+			pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect::<Vec<_>>(),
+			vec![bob.clone()]
+		);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![Alice.to_account_id()]);
+
+		// 1 000 QQQ of revenue in era 3 (block 32: a session change fills its first block);
+		// it settles at block 45.
+		run_to_block(32);
+		assert_eq!(apply(pay(1_000 * QQQ), Eve, 0), Ok(()));
+		run_to_block(45);
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::SupernodeOffline {
+			era: 3,
+			who: bob.clone(),
+			forfeited: 50 * QQQ,
+		})));
+		assert_eq!(Supernodes::pending_rewards(&bob), 0);
+		assert_eq!(Supernodes::pending_rewards(&Charlie.to_account_id()), 0);
+		// Alice authored every block of era 3; the record went with the era's sharing.
+		assert_eq!(pallet_supernodes::AuthoredBlocks::<Runtime>::iter_prefix(3).count(), 0);
+		assert!(pallet_supernodes::AuthoredBlocks::<Runtime>::get(4, Alice.to_account_id()) > 0);
+	});
+}
