@@ -47,19 +47,20 @@ fn a_depositor_is_paid_the_depositors_share_of_an_eras_revenue() {
 		start_block(1, 1);
 		let bob = Bob.to_account_id();
 		let charlie = Charlie.to_account_id();
-		// Eve deposits as well, but only in era 1: she shares nothing of era 0.
+		// Bob deposits in era 0 and shares from era 1. Eve deposits in era 1, while it is
+		// paid for: she shares nothing of it.
 		let eve = Eve.to_account_id();
 		assert_ok!(Deposits::deposit(RuntimeOrigin::signed(bob.clone()), 0, 1_000 * QAS));
+		run_to_block(2 + DEV_ERA_LENGTH);
 		assert_ok!(Revenue::pay_for_service(
 			RuntimeOrigin::signed(charlie),
 			100 * QQQ,
 			b"invoice-1".to_vec().try_into().unwrap()
 		));
-		run_to_block(1 + DEV_ERA_LENGTH);
 		assert_ok!(Deposits::deposit(RuntimeOrigin::signed(eve.clone()), 2, 1_000 * QAS));
-		// Era 0 settles in the first quarter of era 1.
-		run_to_block(1 + DEV_ERA_LENGTH + DEV_ERA_LENGTH / 2);
-		assert_eq!(pallet_deposits::LastSharedEra::<Runtime>::get(), Some(0));
+		// Era 1 settles once its challenge window (the second quarter of era 2) is over.
+		run_to_block(1 + 2 * DEV_ERA_LENGTH + DEV_ERA_LENGTH / 2);
+		assert_eq!(pallet_deposits::LastSharedEra::<Runtime>::get(), Some(1));
 		assert_eq!(pallet_deposits::TotalReceived::<Runtime>::get(), 10 * QQQ);
 		// The default split gives depositors 10 %: all of it is Bob's.
 		assert_eq!(Deposits::pending_rewards(&bob), 10 * QQQ);

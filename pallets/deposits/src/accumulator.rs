@@ -24,7 +24,7 @@
 //! QQQ ever issued (10²¹ base units) raises it by 10²⁵, and `u128` holds more than 10¹³
 //! such eras. Should it ever be about to overflow, the pool goes to the treasury instead.
 
-use crate::{pallet::*, Position};
+use crate::{pallet::*, Position, RewardWeight};
 pub use poseidon_primitives::reward_accumulator::SCALE;
 pub(crate) use poseidon_primitives::reward_accumulator::{earned_between, share};
 use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto};
@@ -38,11 +38,34 @@ impl<T: Config> Pallet<T> {
 			.or_else(|| Cohorts::<T>::get(position.start_era).and_then(|cohort| cohort.joined_at))
 	}
 
-	/// QQQ `position` has earned and not yet been paid.
+	/// QQQ `position` has earned and not yet been paid: at its weight up to the value at
+	/// which its maturing cohort left (if it has and the position has not read it yet),
+	/// and at ×1.0 after it.
 	pub fn earned(position: &Position<QasOf<T>>) -> QqqOf<T> {
 		let Some(since) = Self::earning_since(position) else { return 0u32.into() };
-		let earned = earned_between(position.weight, since, RewardPerWeight::<T>::get());
+		let now = RewardPerWeight::<T>::get();
+		let earned = match Self::matured_at(position) {
+			Some(matured_at) => earned_between(position.weight, since, matured_at).saturating_add(
+				earned_between(Self::weight_at_maturity(position), matured_at.max(since), now),
+			),
+			None => earned_between(position.weight, since, now),
+		};
 		QqqOf::<T>::unique_saturated_from(earned)
+	}
+
+	/// The accumulator value at which `position`'s extra weight left, if it has left and
+	/// the position still carries it.
+	pub(crate) fn matured_at(position: &Position<QasOf<T>>) -> Option<u128> {
+		if position.weight <= Self::weight_at_maturity(position) {
+			return None;
+		}
+		Maturing::<T>::get(position.maturity_era).and_then(|cohort| cohort.matured_at)
+	}
+
+	/// `position`'s weight from its maturity era on: ×1.0.
+	pub(crate) fn weight_at_maturity(position: &Position<QasOf<T>>) -> RewardWeight {
+		let amount: u128 = position.amount.unique_saturated_into();
+		amount.saturating_mul(100).min(position.weight)
 	}
 
 	/// `amount` in base units, for the accumulator.

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::pallet::{
-	CarriedDust, Cohorts, LastSharedEra, PlanCount, RewardRemainder, Plans, Positions, QasOf, QqqOf, TotalWeight,
+	CarriedDust, Cohorts, LastSharedEra, Maturing, PlanCount, RewardRemainder, Plans, Positions, QasOf, QqqOf, TotalWeight,
 	BENCHMARKED_POSITIONS,
 };
 use frame_benchmarking::v2::*;
@@ -100,8 +100,9 @@ mod benchmarks {
 		assert_eq!(Positions::<T>::get(&caller).len() as u32, max);
 	}
 
-	/// Worst case: a full list of positions, each from another era whose cohort it still
-	/// has to leave; `n` positions of other accounts on the chain.
+	/// Worst case: a full list of positions, each from another era, each still to leave
+	/// both the cohort it joined with and the maturing cohort it left with (the plan's
+	/// multiplier is above ×1.0); `n` positions of other accounts on the chain.
 	#[benchmark]
 	fn claim(n: Linear<1, BENCHMARKED_POSITIONS>) {
 		let plan = a_plan::<T>(1);
@@ -110,19 +111,26 @@ mod benchmarks {
 		fund::<T>(&caller, max);
 		T::Clock::set_era_for_benchmark(0);
 		other_positions::<T>(plan, n);
-		for era in 0..max {
+		// A deposit of era e starts in e + 1 and matures in e + 2.
+		for era in 0..max.saturating_add(2) {
 			T::Clock::set_era_for_benchmark(era);
-			Pallet::<T>::do_deposit(caller.clone(), plan, floor::<T>()).expect("valid deposit");
+			if era < max {
+				Pallet::<T>::do_deposit(caller.clone(), plan, floor::<T>()).expect("valid deposit");
+			}
 			receive_pool::<T>(era, a_pool::<T>());
 		}
 		let before = T::Qqq::balance(&caller);
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()));
 		assert!(T::Qqq::balance(&caller) > before);
-		assert!(Positions::<T>::get(&caller).iter().all(|p| p.reward_per_weight_paid.is_some()));
+		let positions = Positions::<T>::get(&caller);
+		assert!(positions.iter().all(|p| p.reward_per_weight_paid.is_some()));
+		// Every one of them has read its maturity and weighs ×1.0 now.
+		assert!(positions.iter().all(|p| p.weight == Pallet::<T>::weight_at_maturity(p)));
 	}
 
-	/// Worst case: a full list, and the withdrawn position still has to leave its cohort.
+	/// Worst case: a full list, and the withdrawn position still has to leave its cohort
+	/// and take its extra weight out of its maturing cohort, which has not left yet.
 	#[benchmark]
 	fn withdraw() {
 		let plan = a_plan::<T>(1);
@@ -133,19 +141,24 @@ mod benchmarks {
 		for _ in 0..max {
 			Pallet::<T>::do_deposit(caller.clone(), plan, floor::<T>()).expect("valid deposit");
 		}
+		// Their term is era 1; era 2 is their maturity era, not yet settled.
 		receive_pool::<T>(0, a_pool::<T>());
 		T::Clock::set_era_for_benchmark(1);
+		receive_pool::<T>(1, a_pool::<T>());
+		T::Clock::set_era_for_benchmark(2);
 		let position = Positions::<T>::get(&caller)[0].id;
 		#[extrinsic_call]
 		_(RawOrigin::Signed(caller.clone()), position);
 		assert_eq!(Positions::<T>::get(&caller).len() as u32, max - 1);
+		assert_eq!(Maturing::<T>::get(2).map(|m| m.unsettled_positions), Some(max - 1));
 	}
 
-	/// Sharing a pool among `n` positions, with a cohort joining and QQQ and a remainder
-	/// carried from before.
+	/// Sharing a pool among `n` positions, with a cohort joining, a maturing cohort
+	/// leaving, and QQQ and a remainder carried from before.
 	#[benchmark]
 	fn share_pool(n: Linear<1, BENCHMARKED_POSITIONS>) {
 		let plan = a_plan::<T>(1);
+		// The `n` positions start in era 1 and mature in era 2.
 		T::Clock::set_era_for_benchmark(0);
 		other_positions::<T>(plan, n);
 		receive_pool::<T>(0, a_pool::<T>());
@@ -153,6 +166,8 @@ mod benchmarks {
 		let joining: T::AccountId = account("joining", 0, 0);
 		fund::<T>(&joining, 1);
 		Pallet::<T>::do_deposit(joining, plan, floor::<T>()).expect("valid deposit");
+		receive_pool::<T>(1, a_pool::<T>());
+		T::Clock::set_era_for_benchmark(2);
 		CarriedDust::<T>::put(QqqOf::<T>::from(1u32));
 		RewardRemainder::<T>::put(1);
 		let amount = a_pool::<T>();
@@ -160,10 +175,11 @@ mod benchmarks {
 		T::Qqq::set_balance(&account, T::Qqq::balance(&account).saturating_add(amount));
 		#[block]
 		{
-			Pallet::<T>::share_pool(1, amount);
+			Pallet::<T>::share_pool(2, amount);
 		}
-		assert_eq!(LastSharedEra::<T>::get(), Some(1));
-		assert!(Cohorts::<T>::get(1).is_some_and(|c| c.joined_at.is_some()));
+		assert_eq!(LastSharedEra::<T>::get(), Some(2));
+		assert!(Cohorts::<T>::get(2).is_some_and(|c| c.joined_at.is_some()));
+		assert!(Maturing::<T>::get(2).is_some_and(|m| m.matured_at.is_some()));
 		assert!(!TotalWeight::<T>::get().is_zero());
 	}
 

@@ -24,10 +24,11 @@
 //! owner claims or withdraws. The per-era work and each claim are therefore independent
 //! of the number of depositors (see [`accumulator`]).
 //!
-//! A position deposited during era *E* shares the pools of *E* and every later era. Its
-//! weight waits in the [`Cohort`] of era *E* and joins the accumulator right before *E*'s
-//! pool is shared, so it takes nothing from earlier eras, not even from era *E − 1* when
-//! that settles after the deposit.
+//! A position deposited during era *E* shares the pools of *E + 1* and every later era:
+//! a deposit in the last block of an era must not take that era's pool, which others
+//! earned by being locked through it. Its weight waits in the [`Cohort`] of era *E + 1*
+//! and joins the accumulator right before that era's pool is shared, so it takes nothing
+//! from earlier eras, however late they settle.
 //!
 //! Rounding always goes down: positions are never owed more than the pools brought in.
 //! What a division leaves over is carried into the next era's pool, so it is shared later
@@ -38,7 +39,10 @@
 //!
 //! A position may be withdrawn from its maturity era (`start_era + lock_eras`) once the
 //! last era of its term has been settled, so it always receives every pool of its term.
-//! A position that is not withdrawn keeps its weight and keeps earning.
+//! A position that is not withdrawn keeps earning, at ×1.0: the multiplier rewards the
+//! lock, and a mature position can leave at any block. Its extra weight waits in the
+//! [`MaturingCohort`] of its maturity era and leaves the accumulator right before that
+//! era's pool is shared, in O(1) whatever the number of positions maturing.
 //!
 //! ## Voting with deposited QAS
 //!
@@ -206,6 +210,12 @@ pub mod pallet {
 	/// which its cohort joined the accumulator.
 	#[pallet::storage]
 	pub type Cohorts<T: Config> = StorageMap<_, Twox64Concat, EraIndex, Cohort, OptionQuery>;
+
+	/// Positions by their maturity era, while their extra weight (above ×1.0) is in the
+	/// accumulator or until each has read the value at which it left.
+	#[pallet::storage]
+	pub type Maturing<T: Config> =
+		StorageMap<_, Twox64Concat, EraIndex, MaturingCohort, OptionQuery>;
 
 	/// The last era whose pool has been shared.
 	#[pallet::storage]
@@ -377,7 +387,7 @@ pub mod pallet {
 		}
 
 		/// Deposit `amount` QAS into `plan`: the QAS is held until the position is
-		/// withdrawn, and the position shares the depositors' pools from this era on.
+		/// withdrawn, and the position shares the depositors' pools from the next era on.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::deposit())]
 		pub fn deposit(
@@ -429,6 +439,7 @@ pub mod pallet {
 			let mut pending = QqqOf::<T>::zero();
 			let mut joined_weight: RewardWeight = 0;
 			let mut waiting = alloc::collections::BTreeMap::<EraIndex, (RewardWeight, u32)>::new();
+			let mut maturing = alloc::collections::BTreeMap::<EraIndex, (RewardWeight, u32)>::new();
 			for (who, positions) in Positions::<T>::iter() {
 				ensure!(!positions.is_empty(), "an empty position list is stored");
 				let mut held = QasOf::<T>::zero();
@@ -438,8 +449,17 @@ pub mod pallet {
 					let cohort = Cohorts::<T>::get(position.start_era);
 					let joined = position.reward_per_weight_paid.is_some() ||
 						cohort.is_some_and(|c| c.joined_at.is_some());
+					let extra = position.weight.saturating_sub(Self::weight_at_maturity(position));
+					let matured = Maturing::<T>::get(position.maturity_era)
+						.is_some_and(|m| m.matured_at.is_some());
 					if joined {
-						joined_weight.saturating_accrue(position.weight);
+						let in_total = if matured { position.weight - extra } else { position.weight };
+						joined_weight.saturating_accrue(in_total);
+					}
+					if extra > 0 {
+						let entry = maturing.entry(position.maturity_era).or_default();
+						entry.0.saturating_accrue(extra);
+						entry.1.saturating_accrue(1);
 					}
 					if position.reward_per_weight_paid.is_none() {
 						let entry = waiting.entry(position.start_era).or_default();
@@ -464,6 +484,13 @@ pub mod pallet {
 				ensure!(count > 0, "an empty cohort is stored");
 			}
 			ensure!(waiting.is_empty(), "a position refers to a missing cohort");
+			for (era, cohort) in Maturing::<T>::iter() {
+				let (extra, count) = maturing.remove(&era).unwrap_or_default();
+				ensure!(cohort.extra_weight == extra, "a maturing cohort's extra weight is wrong");
+				ensure!(cohort.unsettled_positions == count, "a maturing cohort's count is wrong");
+				ensure!(count > 0, "an empty maturing cohort is stored");
+			}
+			ensure!(maturing.is_empty(), "a position refers to a missing maturing cohort");
 
 			let owed = TotalReceived::<T>::get()
 				.saturating_sub(TotalRewardsPaid::<T>::get())

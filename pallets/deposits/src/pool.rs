@@ -25,9 +25,9 @@ impl<T: Config> RewardPool<T::AccountId, QqqOf<T>> for Pallet<T> {
 }
 
 impl<T: Config> Pallet<T> {
-	/// Lets the positions deposited during `era` join, then shares `amount` (plus the
-	/// carried dust) among all joined positions, or sends it to the treasury if there are
-	/// none.
+	/// Lets the positions that start in `era` join and takes the extra weight of those
+	/// that mature in it away, then shares `amount` (plus the carried dust) among all
+	/// joined positions, or sends it to the treasury if there are none.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
 		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
 		LastSharedEra::<T>::put(era);
@@ -38,6 +38,12 @@ impl<T: Config> Pallet<T> {
 				total_weight.saturating_accrue(cohort.waiting_weight);
 				cohort.waiting_weight = 0;
 				cohort.joined_at = Some(reward_per_weight);
+			}
+		});
+		Maturing::<T>::mutate(era, |maybe_cohort| {
+			if let Some(cohort) = maybe_cohort {
+				total_weight.saturating_reduce(cohort.extra_weight);
+				cohort.matured_at = Some(reward_per_weight);
 			}
 		});
 		TotalWeight::<T>::put(total_weight);

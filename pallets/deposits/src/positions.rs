@@ -1,6 +1,6 @@
 //! Depositors' positions: deposit, claim and withdraw.
 
-use crate::{pallet::*, Cohort, PlanId, Position, PositionId};
+use crate::{pallet::*, Cohort, MaturingCohort, PlanId, Position, PositionId};
 use frame_support::{
 	ensure,
 	pallet_prelude::DispatchResult,
@@ -30,6 +30,7 @@ impl<T: Config> Pallet<T> {
 		let maturity_era = start_era.saturating_add(plan.lock_eras);
 		let amount_units: u128 = amount.unique_saturated_into();
 		let weight = amount_units.saturating_mul(u128::from(plan.reward_multiplier));
+		let extra_weight = weight.saturating_sub(amount_units.saturating_mul(100));
 		let id = NextPositionId::<T>::mutate(|next| {
 			let id = *next;
 			*next = next.saturating_add(1);
@@ -51,6 +52,13 @@ impl<T: Config> Pallet<T> {
 			cohort.waiting_weight.saturating_accrue(weight);
 			cohort.unsettled_positions.saturating_accrue(1);
 		});
+		if extra_weight > 0 {
+			Maturing::<T>::mutate(maturity_era, |cohort| {
+				let cohort = cohort.get_or_insert_with(MaturingCohort::default);
+				cohort.extra_weight.saturating_accrue(extra_weight);
+				cohort.unsettled_positions.saturating_accrue(1);
+			});
+		}
 		TotalDeposited::<T>::mutate(|total| total.saturating_accrue(amount));
 		Self::deposit_event(Event::Deposited {
 			who,
@@ -87,9 +95,15 @@ impl<T: Config> Pallet<T> {
 		ensure!(Self::is_mature(&position), Error::<T>::NotMatured);
 
 		// Mature means the pool of its last era was shared, so its cohort has joined and
-		// its weight is in the total.
+		// its weight is in the total: at ×1.0 if its maturing cohort has left (settling
+		// has then dropped its weight), in full otherwise, and then its extra weight must
+		// not leave a second time.
 		let rewards = Self::settle_position(&mut position);
 		TotalWeight::<T>::mutate(|total| total.saturating_reduce(position.weight));
+		let extra_weight = position.weight.saturating_sub(Self::weight_at_maturity(&position));
+		if extra_weight > 0 {
+			Self::leave_maturing_cohort(position.maturity_era, extra_weight);
+		}
 
 		T::Qas::release(&HoldReason::Deposit.into(), &who, position.amount, Precision::Exact)?;
 		TotalDeposited::<T>::mutate(|total| total.saturating_reduce(position.amount));
@@ -116,13 +130,13 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The era a deposit made now starts in: the current era, unless (against the
+	/// The first era a deposit made now earns in: the next era, unless (against the
 	/// clock's promise) its pool has been shared already, then the next one to share.
 	fn deposit_era() -> EraIndex {
-		let current = T::Clock::current_era();
+		let next = T::Clock::current_era().saturating_add(1);
 		match LastSharedEra::<T>::get() {
-			Some(shared) if shared >= current => shared.saturating_add(1),
-			_ => current,
+			Some(shared) if shared >= next => shared.saturating_add(1),
+			_ => next,
 		}
 	}
 
@@ -147,8 +161,29 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::leave_cohort(position.start_era);
 		}
+		if Self::matured_at(position).is_some() {
+			let at_maturity = Self::weight_at_maturity(position);
+			let extra_weight = position.weight.saturating_sub(at_maturity);
+			position.weight = at_maturity;
+			Self::leave_maturing_cohort(position.maturity_era, extra_weight);
+		}
 		position.reward_per_weight_paid = Some(RewardPerWeight::<T>::get());
 		earned
+	}
+
+	/// A position of the maturing cohort `era`, with `extra_weight` above ×1.0, has read
+	/// the cohort's value or is withdrawn before the cohort left; the cohort is removed
+	/// with the last of them.
+	fn leave_maturing_cohort(era: EraIndex, extra_weight: u128) {
+		Maturing::<T>::mutate_exists(era, |maybe_cohort| {
+			if let Some(cohort) = maybe_cohort {
+				cohort.extra_weight.saturating_reduce(extra_weight);
+				cohort.unsettled_positions.saturating_reduce(1);
+				if cohort.unsettled_positions == 0 {
+					*maybe_cohort = None;
+				}
+			}
+		});
 	}
 
 	/// One position of the joined cohort `era` has read the cohort's value; the cohort is

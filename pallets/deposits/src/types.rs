@@ -45,10 +45,14 @@ pub struct Position<Balance> {
 	/// QAS held.
 	pub amount: Balance,
 	/// Its share of the depositors' pool: `amount × reward_multiplier / 100`, kept in
-	/// percent units (`amount × reward_multiplier`) so that no precision is lost.
+	/// percent units (`amount × reward_multiplier`) so that no precision is lost. From its
+	/// maturity era on it is `amount × 100` (×1.0): the multiplier pays for the lock, and
+	/// a mature position is no longer locked. It drops when the position is next settled
+	/// after its [`MaturingCohort`] has left the accumulator.
 	pub weight: RewardWeight,
-	/// The era it was deposited in: it shares the pools of this era and every later one
-	/// until it is withdrawn.
+	/// The first era whose pool it shares: the era after the one it was deposited in, so
+	/// that a deposit made at the end of an era does not take that era's pool. It shares
+	/// this pool and every later one until it is withdrawn.
 	pub start_era: EraIndex,
 	/// First era it may be withdrawn in (`start_era + lock_eras`); it is mature once the
 	/// last era of its term has also been settled.
@@ -77,4 +81,27 @@ pub struct Cohort {
 	pub unsettled_positions: u32,
 	/// The accumulator's value when the cohort joined; `None` while it waits.
 	pub joined_at: Option<u128>,
+}
+
+/// The extra weight (multiplier above ×1.0) of all positions whose maturity era is one
+/// era.
+///
+/// Right before that era's pool is shared, the extra weight leaves the accumulator and
+/// the value at which it left is recorded: a position earns at its plan's multiplier up
+/// to that value and at ×1.0 after it. Each position reads the value once, when it is
+/// next settled (its weight then drops to ×1.0), and the cohort is removed when the last
+/// of its positions has done so or been withdrawn. Positions of ×1.0 plans are not in
+/// any maturing cohort.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug, Default,
+)]
+pub struct MaturingCohort {
+	/// Weight above ×1.0 of its positions that have not read `matured_at` (what leaves
+	/// the total at maturity).
+	pub extra_weight: RewardWeight,
+	/// Its positions that have not yet read `matured_at` (nor been withdrawn).
+	pub unsettled_positions: u32,
+	/// The accumulator's value when the extra weight left; `None` until then.
+	pub matured_at: Option<u128>,
 }

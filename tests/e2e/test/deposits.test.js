@@ -64,6 +64,13 @@ describe('deposit plans on poseidon-node --dev', () => {
     assert.deepEqual(early.error, { kind: 'Module', section: 'deposits', name: 'NotMatured' });
     assert.equal(await heldQas(api, bob.address), 1_000n * QAS);
 
+    // The position shares the pools from the era after the deposit's: a deposit at the
+    // end of an era takes nothing of that era's pool.
+    const atDeposit = await api.at(deposited.blockHash);
+    assert.equal(startEra, (await atDeposit.query.proofOfResource.era()).unwrap().current.toNumber() + 1);
+    await waitFor(async () => (await api.query.proofOfResource.era()).unwrap().current.toNumber() >= startEra,
+      120000, `era ${startEra}`);
+
     // Charlie pays 200 QQQ; the depositors' 10 % of the era is Bob's alone.
     const payment = await submit(api, api.tx.revenue.payForService(200n * QQQ, 'order-7'), charlie);
     assert.equal(payment.error, null);

@@ -1,6 +1,8 @@
 //! Depositing QAS: holds, positions, cohorts, and every refusal.
 
-use crate::{mock::*, Cohort, Cohorts, Error, Event, Position, TotalDeposited, TotalWeight};
+use crate::{
+	mock::*, Cohort, Cohorts, Error, Event, Maturing, MaturingCohort, Position, TotalDeposited, TotalWeight,
+};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -18,8 +20,8 @@ fn a_deposit_holds_qas_and_records_a_position() {
 				plan: MEDIUM,
 				amount: 1_000,
 				weight: 130_000,
-				start_era: 5,
-				maturity_era: 14,
+				start_era: 6,
+				maturity_era: 15,
 				reward_per_weight_paid: None,
 			}]
 		);
@@ -31,16 +33,22 @@ fn a_deposit_holds_qas_and_records_a_position() {
 				plan: MEDIUM,
 				amount: 1_000,
 				weight: 130_000,
-				start_era: 5,
-				maturity_era: 14
+				start_era: 6,
+				maturity_era: 15
 			}
 		);
 		assert_eq!(TotalDeposited::<Test>::get(), 1_000);
-		// The weight waits in its era's cohort until that era's pool is shared.
+		// The weight waits in the next era's cohort until that era's pool is shared.
 		assert_eq!(TotalWeight::<Test>::get(), 0);
+		assert_eq!(Cohorts::<Test>::get(5), None);
 		assert_eq!(
-			Cohorts::<Test>::get(5),
+			Cohorts::<Test>::get(6),
 			Some(Cohort { waiting_weight: 130_000, unsettled_positions: 1, joined_at: None })
+		);
+		// Its weight above ×1.0 is due to leave when its maturity era's pool is shared.
+		assert_eq!(
+			Maturing::<Test>::get(15),
+			Some(MaturingCohort { extra_weight: 30_000, unsettled_positions: 1, matured_at: None })
 		);
 	});
 }
@@ -53,7 +61,7 @@ fn positions_are_numbered_once_across_accounts() {
 		assert_eq!(deposit(ALICE, LONG, 100), 2);
 		assert_eq!(positions(ALICE).iter().map(|p| p.id).collect::<Vec<_>>(), vec![0, 2]);
 		assert_eq!(TotalDeposited::<Test>::get(), 300);
-		assert_eq!(Cohorts::<Test>::get(0).unwrap().unsettled_positions, 3);
+		assert_eq!(Cohorts::<Test>::get(1).unwrap().unsettled_positions, 3);
 	});
 }
 
@@ -128,16 +136,20 @@ fn deposits_of_one_era_form_one_cohort() {
 		deposit(BOB, LONG, 200);
 		next_era();
 		deposit(CAROL, SHORT, 300);
-		assert_eq!(Cohorts::<Test>::get(0).unwrap().waiting_weight, 100 * 100 + 200 * 160);
-		assert_eq!(Cohorts::<Test>::get(1).unwrap().waiting_weight, 300 * 100);
-		// Era 0 settles: its cohort joins; era 1's still waits.
+		// Deposits of era 0 start in era 1, those of era 1 in era 2.
+		assert_eq!(Cohorts::<Test>::get(1).unwrap().waiting_weight, 100 * 100 + 200 * 160);
+		assert_eq!(Cohorts::<Test>::get(2).unwrap().waiting_weight, 300 * 100);
+		// Era 0 settles: nobody joins yet.
 		settle(0, 0);
+		assert_eq!(TotalWeight::<Test>::get(), 0);
+		// Era 1 settles: its cohort joins; era 2's still waits.
+		end_era_with_pool(0);
 		assert_eq!(TotalWeight::<Test>::get(), 42_000);
 		assert_eq!(
-			Cohorts::<Test>::get(0),
+			Cohorts::<Test>::get(1),
 			Some(Cohort { waiting_weight: 0, unsettled_positions: 2, joined_at: Some(0) })
 		);
-		assert_eq!(Cohorts::<Test>::get(1).unwrap().joined_at, None);
+		assert_eq!(Cohorts::<Test>::get(2).unwrap().joined_at, None);
 	});
 }
 
@@ -150,7 +162,7 @@ fn deposit_weight_uses_the_plan_multiplier() {
 		let weights: Vec<u128> = positions(ALICE).iter().map(|p| p.weight).collect();
 		assert_eq!(weights, vec![100_000, 130_000, 160_000]);
 		let maturities: Vec<u32> = positions(ALICE).iter().map(|p| p.maturity_era).collect();
-		assert_eq!(maturities, vec![3, 9, 18]);
+		assert_eq!(maturities, vec![4, 10, 19]);
 	});
 }
 
@@ -162,6 +174,8 @@ fn total_weight_and_deposits_follow_deposits() {
 		deposit(BOB, LONG, 500);
 		assert_ok!(Deposits::close_plan(RuntimeOrigin::root(), SHORT));
 		assert_eq!(TotalDeposited::<Test>::get(), 1_500);
+		assert_eq!(TotalWeight::<Test>::get(), 0);
+		end_era_with_pool(0);
 		assert_eq!(TotalWeight::<Test>::get(), 100_000);
 		end_era_with_pool(0);
 		assert_eq!(TotalWeight::<Test>::get(), 180_000);

@@ -4,5 +4,6 @@
 mod deposits;
 mod plans;
 mod rewards;
+mod timing;
 mod voting;
 mod withdrawals;

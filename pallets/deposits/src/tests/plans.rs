@@ -29,7 +29,7 @@ fn governance_creates_a_plan_that_accepts_deposits() {
 		assert_eq!(PlanCount::<Test>::get(), 4);
 		deposit(ALICE, 3, 500);
 		assert_eq!(positions(ALICE)[0].weight, 500 * 200);
-		assert_eq!(positions(ALICE)[0].maturity_era, 30);
+		assert_eq!(positions(ALICE)[0].maturity_era, 31);
 	});
 }
 
@@ -83,6 +83,7 @@ fn a_closed_plan_refuses_deposits_and_keeps_its_positions() {
 			Error::<Test>::PlanClosed
 		);
 		// The existing position still shares the pools.
+		end_era_with_pool(0);
 		end_era_with_pool(130);
 		assert_eq!(positions(ALICE)[0].id, position);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 130);

@@ -1,7 +1,7 @@
 //! Sharing the depositors' pool: exact arithmetic, late joiners, dust, the treasury.
 
 use crate::{
-	accumulator::SCALE, mock::*, Cohorts, Error, Event, LastSharedEra, RewardPerWeight, RewardRemainder,
+	accumulator::SCALE, mock::*, Cohorts, Error, Event, LastSharedEra, RewardPerWeight, RewardRemainder, TotalWeight,
 	TotalRewardsPaid, TotalToTreasury,
 };
 use frame_support::{assert_noop, assert_ok};
@@ -15,10 +15,11 @@ fn claim(who: u64) {
 fn one_depositor_gets_the_whole_pool() {
 	build_and_execute(|| {
 		deposit(ALICE, SHORT, 1_000);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(500);
 		assert_eq!(
 			last_event(),
-			Event::PoolShared { era: 0, amount: 500, total_weight: 100_000 }
+			Event::PoolShared { era: 1, amount: 500, total_weight: 100_000 }
 		);
 		assert_eq!(RewardPerWeight::<Test>::get(), 500 * SCALE / 100_000);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 500);
@@ -29,7 +30,7 @@ fn one_depositor_gets_the_whole_pool() {
 		assert_eq!(TotalRewardsPaid::<Test>::get(), 500);
 		// The position read its cohort's value: the cohort is gone.
 		assert_eq!(positions(ALICE)[0].reward_per_weight_paid, Some(500 * SCALE / 100_000));
-		assert_eq!(Cohorts::<Test>::get(0), None);
+		assert_eq!(Cohorts::<Test>::get(1), None);
 	});
 }
 
@@ -39,6 +40,7 @@ fn plans_of_different_multipliers_share_pro_rata_to_weight() {
 		// 1 000 QAS ×1.0 and 1 000 QAS ×1.6: weights 100 000 and 160 000.
 		deposit(ALICE, SHORT, 1_000);
 		deposit(BOB, LONG, 1_000);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(520);
 		claim(ALICE);
 		claim(BOB);
@@ -50,25 +52,27 @@ fn plans_of_different_multipliers_share_pro_rata_to_weight() {
 #[test]
 fn several_depositors_across_eras_with_a_late_joiner() {
 	build_and_execute(|| {
-		// Era 0: Alice (×1.0, weight 100 000) and Bob (×1.3, weight 130 000 from 1 000 QAS).
+		// Era 0: Alice (×1.0, weight 100 000) and Bob (×1.3, weight 130 000 from 1 000 QAS)
+		// deposit; they share from era 1.
 		deposit(ALICE, SHORT, 1_000);
 		deposit(BOB, MEDIUM, 1_000);
+		end_era_with_pool(0);
 		next_era();
-		// Era 1 begins; Carol deposits before era 0 is settled: she takes nothing of it.
-		deposit(CAROL, LONG, 500); // weight 80 000
-		settle(0, 460); // 460 / 230 000 = 0.002 per weight
+		// Era 2 begins; Carol deposits before era 1 is settled: she takes nothing of it,
+		// nor of era 2, which she deposited in.
+		deposit(CAROL, LONG, 500); // weight 80 000, from era 3
+		settle(1, 460); // 460 / 230 000 = 0.002 per weight
 		assert_eq!(Deposits::pending_rewards(&ALICE), 200);
 		assert_eq!(Deposits::pending_rewards(&BOB), 260);
 		assert_eq!(Deposits::pending_rewards(&CAROL), 0);
 		assert_noop!(Deposits::claim(RuntimeOrigin::signed(CAROL)), Error::<Test>::NothingToClaim);
-
-		// Era 1's pool is shared among all three: 310 000 weight.
-		end_era_with_pool(620); // 0.002 per weight
+		end_era_with_pool(460);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 400);
 		assert_eq!(Deposits::pending_rewards(&BOB), 520);
-		assert_eq!(Deposits::pending_rewards(&CAROL), 160);
+		assert_eq!(Deposits::pending_rewards(&CAROL), 0);
 
-		// Alice claims between eras; the others let it accrue.
+		// Alice claims between eras; the others let it accrue. Era 3's pool is shared
+		// among all three: 310 000 weight.
 		claim(ALICE);
 		end_era_with_pool(3_100); // 0.01 per weight
 		claim(ALICE);
@@ -76,8 +80,8 @@ fn several_depositors_across_eras_with_a_late_joiner() {
 		claim(CAROL);
 		assert_eq!(qqq(ALICE), 10 + 400 + 1_000);
 		assert_eq!(qqq(BOB), 10 + 520 + 1_300);
-		assert_eq!(qqq(CAROL), 10 + 160 + 800);
-		assert_eq!(TotalRewardsPaid::<Test>::get(), 460 + 620 + 3_100);
+		assert_eq!(qqq(CAROL), 10 + 800);
+		assert_eq!(TotalRewardsPaid::<Test>::get(), 460 + 460 + 3_100);
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT);
 	});
 }
@@ -89,8 +93,9 @@ fn what_a_division_leaves_is_carried_to_the_next_pool() {
 		deposit(ALICE, SHORT, 100);
 		deposit(BOB, SHORT, 100);
 		deposit(CAROL, SHORT, 100);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(100);
-		assert_eq!(last_event(), Event::PoolShared { era: 0, amount: 100, total_weight: 30_000 });
+		assert_eq!(last_event(), Event::PoolShared { era: 1, amount: 100, total_weight: 30_000 });
 		let increment = 100 * SCALE / 30_000;
 		assert_eq!(RewardPerWeight::<Test>::get(), increment);
 		assert_eq!(RewardRemainder::<Test>::get(), 100 * SCALE - increment * 30_000);
@@ -132,8 +137,12 @@ fn a_zero_pool_still_lets_the_era_cohort_join() {
 	build_and_execute(|| {
 		deposit(ALICE, SHORT, 100);
 		end_era_with_pool(0);
-		assert_eq!(LastSharedEra::<Test>::get(), Some(0));
+		// Era 1, the position's first, has a zero pool: the cohort joins all the same.
+		end_era_with_pool(0);
+		assert_eq!(LastSharedEra::<Test>::get(), Some(1));
 		assert!(events().iter().all(|e| !matches!(e, Event::PoolShared { .. } | Event::PoolSentToTreasury { .. })));
+		assert_eq!(TotalWeight::<Test>::get(), 10_000);
+		assert_eq!(Cohorts::<Test>::get(1).unwrap().joined_at, Some(0));
 		end_era_with_pool(50);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 50);
 	});
@@ -143,6 +152,7 @@ fn a_zero_pool_still_lets_the_era_cohort_join() {
 fn claims_pay_each_reward_once() {
 	build_and_execute(|| {
 		deposit(ALICE, SHORT, 100);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(70);
 		claim(ALICE);
 		assert_noop!(Deposits::claim(RuntimeOrigin::signed(ALICE)), Error::<Test>::NothingToClaim);
@@ -170,6 +180,7 @@ fn a_reward_below_the_existential_deposit_cannot_open_an_account() {
 		// Dave has QAS but no QQQ; his share of 1 QQQ cannot create his QQQ account.
 		deposit(ALICE, SHORT, 9_900);
 		deposit(DAVE, SHORT, 100);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(100);
 		assert_eq!(Deposits::pending_rewards(&DAVE), 1);
 		assert_noop!(
@@ -184,8 +195,10 @@ fn pools_of_many_eras_add_up_exactly() {
 	build_and_execute(|| {
 		deposit(ALICE, LONG, 777);
 		deposit(BOB, MEDIUM, 333);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		let mut total_in = 0;
-		for era in 0..12u64 {
+		// Bob's position matures in era 10 and earns at ×1.0 from then on.
+		for era in 1..13u64 {
 			let pool = 1_000 + era * 37;
 			total_in += pool;
 			end_era_with_pool(pool);
@@ -193,11 +206,11 @@ fn pools_of_many_eras_add_up_exactly() {
 		claim(ALICE);
 		claim(BOB);
 		let paid = TotalRewardsPaid::<Test>::get();
-		// Rounding keeps back at most one base unit per claim, plus the remainder of the
-		// last division (less than one base unit here).
+		// Rounding keeps back at most one base unit per claim (two for a claim that spans
+		// a maturity), plus the remainder of the last division (less than one base unit).
 		assert!(RewardRemainder::<Test>::get() < SCALE);
 		assert!(paid <= total_in);
-		assert!(total_in - paid <= 2, "{total_in} in, {paid} paid");
+		assert!(total_in - paid <= 3, "{total_in} in, {paid} paid");
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT + total_in - paid);
 	});
 }

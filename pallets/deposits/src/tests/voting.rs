@@ -39,7 +39,7 @@ fn deposited_qas_can_back_a_vote() {
 			TokenError::Frozen
 		);
 		// The deposit is unaffected: it matures and is withdrawn with the lock in place.
-		for _ in 0..3 {
+		for _ in 0..4 {
 			end_era_with_pool(0);
 		}
 		assert_ok!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id));

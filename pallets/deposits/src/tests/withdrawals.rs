@@ -7,17 +7,17 @@ use sp_runtime::DispatchError;
 #[test]
 fn a_position_cannot_be_withdrawn_before_maturity() {
 	build_and_execute(|| {
-		let id = deposit(ALICE, SHORT, 1_000); // eras 0, 1, 2; maturity era 3
+		let id = deposit(ALICE, SHORT, 1_000); // eras 1, 2, 3; maturity era 4
 		assert_noop!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id), Error::<Test>::NotMatured);
-		for _ in 0..2 {
+		for _ in 0..3 {
 			end_era_with_pool(0);
 			assert_noop!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id), Error::<Test>::NotMatured);
 		}
-		// Era 3 has come, but era 2 is not settled yet: its pool is still to be shared.
+		// Era 4 has come, but era 3 is not settled yet: its pool is still to be shared.
 		next_era();
-		assert_eq!(CurrentEra::get(), 3);
+		assert_eq!(CurrentEra::get(), 4);
 		assert_noop!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id), Error::<Test>::NotMatured);
-		settle(2, 0);
+		settle(3, 0);
 		assert_ok!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert_eq!(free_qas(ALICE), QAS_ENDOWMENT);
 	});
@@ -28,10 +28,11 @@ fn a_mature_position_returns_its_qas_and_pays_its_rewards() {
 	build_and_execute(|| {
 		let id = deposit(ALICE, SHORT, 1_000);
 		deposit(BOB, SHORT, 1_000);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(100);
 		end_era_with_pool(100);
 		end_era_with_pool(100);
-		// Era 3, era 2 settled: mature.
+		// Era 4, era 3 settled: mature.
 		assert_ok!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id));
 		assert_eq!(last_event(), Event::Withdrawn { who: ALICE, position: id, amount: 1_000, rewards: 150 });
 		assert_eq!(free_qas(ALICE), QAS_ENDOWMENT);
@@ -50,6 +51,7 @@ fn a_mature_position_returns_its_qas_and_pays_its_rewards() {
 fn a_position_left_after_maturity_keeps_earning() {
 	build_and_execute(|| {
 		let id = deposit(ALICE, SHORT, 1_000);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		for _ in 0..5 {
 			end_era_with_pool(10);
 		}
@@ -63,6 +65,7 @@ fn withdrawing_one_position_keeps_the_others() {
 	build_and_execute(|| {
 		let short = deposit(ALICE, SHORT, 1_000);
 		let long = deposit(ALICE, LONG, 1_000);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		for _ in 0..3 {
 			end_era_with_pool(260);
 		}
@@ -80,7 +83,7 @@ fn withdrawing_one_position_keeps_the_others() {
 fn only_the_owner_withdraws_an_existing_position() {
 	build_and_execute(|| {
 		let id = deposit(ALICE, SHORT, 1_000);
-		for _ in 0..3 {
+		for _ in 0..4 {
 			end_era_with_pool(0);
 		}
 		assert_noop!(Deposits::withdraw(RuntimeOrigin::signed(BOB), id), Error::<Test>::UnknownPosition);
@@ -95,13 +98,13 @@ fn only_the_owner_withdraws_an_existing_position() {
 fn after_the_last_withdrawal_pools_go_to_the_treasury() {
 	build_and_execute(|| {
 		let id = deposit(ALICE, SHORT, 1_000);
-		for _ in 0..3 {
+		for _ in 0..4 {
 			end_era_with_pool(0);
 		}
 		assert_ok!(Deposits::withdraw(RuntimeOrigin::signed(ALICE), id));
 		let treasury = qqq(TREASURY);
 		end_era_with_pool(40);
-		assert_eq!(last_event(), Event::PoolSentToTreasury { era: 3, amount: 40 });
+		assert_eq!(last_event(), Event::PoolSentToTreasury { era: 4, amount: 40 });
 		assert_eq!(qqq(TREASURY), treasury + 40);
 	});
 }
@@ -112,6 +115,7 @@ fn an_unpayable_reward_does_not_block_the_withdrawal() {
 		QqqExistentialDeposit::set(10);
 		deposit(ALICE, SHORT, 9_900);
 		let id = deposit(DAVE, SHORT, 100);
+		end_era_with_pool(0); // the deposits' own era: they share from the next one
 		end_era_with_pool(100); // Dave: 1, below the existential deposit; he has no QQQ
 		end_era_with_pool(0);
 		end_era_with_pool(0);
@@ -122,7 +126,7 @@ fn an_unpayable_reward_does_not_block_the_withdrawal() {
 		// The forfeited reward joins the next pool, which Alice now has alone.
 		assert_eq!(CarriedDust::<Test>::get(), 1);
 		end_era_with_pool(98);
-		assert_eq!(last_event(), Event::PoolShared { era: 3, amount: 99, total_weight: 990_000 });
+		assert_eq!(last_event(), Event::PoolShared { era: 4, amount: 99, total_weight: 990_000 });
 		assert_eq!(Deposits::pending_rewards(&ALICE), 99 + 99);
 	});
 }
