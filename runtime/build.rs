@@ -9,7 +9,12 @@
 
 #[cfg(feature = "std")]
 fn point_the_wasm_builder_at_the_workspace() {
-	let runtime_dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+	// Read when the script runs, not when it is compiled: cargo reuses a compiled build
+	// script across checkouts of the same workspace (a fresh CI clone, say), so a path
+	// fixed at compile time would name a checkout that may no longer exist.
+	let runtime_dir = std::path::PathBuf::from(
+		std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR for build scripts; qed"),
+	);
 	let workspace = runtime_dir.parent().expect("the runtime is a workspace member; qed");
 	std::env::set_var("WASM_BUILD_WORKSPACE_HINT", workspace);
 }
