@@ -223,4 +223,12 @@ mod runtime {
 	/// Parameters a `network_params` referendum changes without a runtime upgrade.
 	#[runtime::pallet_index(20)]
 	pub type Parameters = pallet_parameters;
+
+	/// The validator sets of past sessions, for key-ownership proofs in offence reports.
+	#[runtime::pallet_index(21)]
+	pub type Historical = pallet_session::historical;
+
+	/// Offence reports (GRANDPA equivocations), handed to the supernodes pallet to slash.
+	#[runtime::pallet_index(22)]
+	pub type Offences = pallet_offences;
 }

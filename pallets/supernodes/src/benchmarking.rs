@@ -271,5 +271,22 @@ mod benchmarks {
 		assert_eq!(TotalReceived::<T>::get(), amount);
 	}
 
+	/// A runner-up's offence: the runners-up list is full and it is among them, so it is
+	/// searched and rewritten, and the slash moves QAS to the treasury.
+	#[benchmark]
+	fn punish_offence() {
+		let runners_up = candidates::<T>(T::MaxRunnersUp::get().max(1));
+		make_supernodes::<T>(&[], &runners_up);
+		let offender = runners_up[runners_up.len() - 1].clone();
+
+		#[block]
+		{
+			Pallet::<T>::punish_offence(&offender, Perbill::from_percent(100), 1);
+		}
+
+		assert_eq!(Candidates::<T>::get(&offender).map(|c| c.slashed), Some(Perbill::from_percent(100)));
+		assert!(RunnersUp::<T>::get().iter().all(|elected| elected.who != offender));
+	}
+
 	impl_benchmark_test_suite!(Pallet, crate::mock::new_test_ext(), crate::mock::Test);
 }

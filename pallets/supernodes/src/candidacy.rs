@@ -34,7 +34,7 @@ impl<T: Config> Pallet<T> {
 		let bond = T::CandidacyBond::get();
 		T::Qas::hold(&HoldReason::CandidacyBond.into(), who, bond)
 			.map_err(|_| Error::<T>::InsufficientQas)?;
-		Candidates::<T>::insert(who, Candidate { bond, commission });
+		Candidates::<T>::insert(who, Candidate { bond, commission, slashed: Perbill::zero() });
 		Self::deposit_event(Event::CandidacySubmitted { who: who.clone(), bond, commission });
 		Ok(())
 	}

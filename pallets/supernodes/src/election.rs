@@ -47,7 +47,12 @@ impl<T: Config> Pallet<T> {
 
 		let factor = vote_factor(T::Qas::total_issuance().unique_saturated_into());
 		let min_backing: u128 = T::MinBacking::get().unique_saturated_into();
-		let candidates: Vec<T::AccountId> = Candidates::<T>::iter_keys().collect();
+		// A candidate that committed an offence as a validator is not elected again.
+		let (candidates, offenders): (Vec<T::AccountId>, Vec<T::AccountId>) =
+			Candidates::<T>::iter().fold((Vec::new(), Vec::new()), |(mut fit, mut unfit), (who, c)| {
+				if c.slashed.is_zero() { fit.push(who) } else { unfit.push(who) }
+				(fit, unfit)
+			});
 		// Each candidate's approval: the QAS of every vote naming it.
 		let mut approvals: BTreeMap<T::AccountId, u128> = BTreeMap::new();
 		let mut voters = Vec::new();
@@ -97,6 +102,32 @@ impl<T: Config> Pallet<T> {
 			RunnersUp::<T>::put(runners_up);
 		}
 		Self::drop_unbacked_candidates(term, candidates, &approvals, min_backing);
+		let serving = Self::serving();
+		for who in offenders {
+			if !serving.contains(&who) {
+				Self::drop_candidate(who);
+			}
+		}
+	}
+
+	/// The supernodes and runners-up.
+	fn serving() -> Vec<T::AccountId> {
+		Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect()
+	}
+
+	/// Ends `who`'s candidacy and releases what is left of its bond.
+	fn drop_candidate(who: T::AccountId) {
+		UnbackedCandidates::<T>::remove(&who);
+		PendingCommission::<T>::remove(&who);
+		if let Some(candidate) = Candidates::<T>::take(&who) {
+			let _ = T::Qas::release(
+				&HoldReason::CandidacyBond.into(),
+				&who,
+				candidate.bond,
+				frame_support::traits::tokens::Precision::BestEffort,
+			);
+			Self::deposit_event(Event::CandidateDropped { who, bond: candidate.bond });
+		}
 	}
 
 	/// Drops the candidates that had less than [`Config::MinBacking`] of approval at this
@@ -109,8 +140,7 @@ impl<T: Config> Pallet<T> {
 		approvals: &BTreeMap<T::AccountId, u128>,
 		min_backing: u128,
 	) {
-		let serving: Vec<T::AccountId> =
-			Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect();
+		let serving = Self::serving();
 		for who in candidates {
 			let approval = approvals.get(&who).copied().unwrap_or_default();
 			if serving.contains(&who) || approval >= min_backing.max(1) {
@@ -121,17 +151,7 @@ impl<T: Config> Pallet<T> {
 				UnbackedCandidates::<T>::insert(&who, term);
 				continue;
 			}
-			UnbackedCandidates::<T>::remove(&who);
-			PendingCommission::<T>::remove(&who);
-			if let Some(candidate) = Candidates::<T>::take(&who) {
-				let _ = T::Qas::release(
-					&HoldReason::CandidacyBond.into(),
-					&who,
-					candidate.bond,
-					frame_support::traits::tokens::Precision::BestEffort,
-				);
-				Self::deposit_event(Event::CandidateDropped { who, bond: candidate.bond });
-			}
+			Self::drop_candidate(who);
 		}
 	}
 }

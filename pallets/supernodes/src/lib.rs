@@ -66,6 +66,7 @@ mod candidacy;
 pub mod election;
 #[cfg(test)]
 mod mock;
+pub mod offences;
 pub mod rewards;
 pub mod session;
 #[cfg(test)]
@@ -192,6 +193,11 @@ pub mod pallet {
 		/// and so a validator's place, is never won with a token vote.
 		#[pallet::constant]
 		type MinBacking: Get<QasOf<Self>>;
+
+		/// Least part of [`Config::CandidacyBond`] a validator loses for an offence
+		/// (see [`offences`]), whatever part the offence itself names.
+		#[pallet::constant]
+		type MinEquivocationSlash: Get<Perbill>;
 
 		/// Most candidates at a time.
 		#[pallet::constant]
@@ -414,9 +420,14 @@ pub mod pallet {
 		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
 		/// `who` no longer stands; its `bond` is released.
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
-		/// `who` lacked the backing to be elected for a whole term and no longer stands;
-		/// its `bond` is released.
+		/// `who` no longer stands: it lacked the backing to be elected for a whole term, or
+		/// committed an offence as a validator and its term ended. What is left of its
+		/// bond, `bond`, is released.
 		CandidateDropped { who: T::AccountId, bond: QasOf<T> },
+		/// Validator `who` committed an offence in `session` (an equivocation): `slashed`
+		/// QAS of its candidacy bond went to the treasury, `bond_left` is still held, and
+		/// it will not be elected again in this candidacy.
+		OffenceSlashed { who: T::AccountId, session: u32, slashed: QasOf<T>, bond_left: QasOf<T> },
 		/// `who` set its commission, in force from now on.
 		CommissionSet { who: T::AccountId, commission: Perbill },
 		/// Supernode `who` raised its commission; the new one applies from term `from_term`.

@@ -90,6 +90,7 @@ parameter_types! {
 	pub static CurrentEra: EraIndex = 0;
 	pub const SupernodesPalletId: PalletId = PalletId(*b"py/supnd");
 	pub const CandidacyBond: u64 = BOND;
+	pub const MinEquivocationSlash: Perbill = Perbill::from_percent(10);
 	pub const MinVote: u64 = 10;
 	pub static MinBacking: u64 = 10;
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
@@ -176,6 +177,7 @@ impl pallet_supernodes::Config for Test {
 	type CandidacyBond = CandidacyBond;
 	type MinVote = MinVote;
 	type MinBacking = MinBacking;
+	type MinEquivocationSlash = MinEquivocationSlash;
 	type MaxCandidates = ConstU32<6>;
 	type MaxVoters = ConstU32<5>;
 	type MaxVotesPerVoter = ConstU32<3>;

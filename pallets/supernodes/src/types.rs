@@ -27,6 +27,10 @@ pub struct Candidate<Balance> {
 	/// The part of its share of each supernode pool the candidate keeps when it is a
 	/// supernode; the rest goes to its backers.
 	pub commission: Perbill,
+	/// The largest part of [`crate::Config::CandidacyBond`] it has lost to offences as a
+	/// validator during this candidacy; zero if it has committed none. A candidate with
+	/// an offence is not elected again: its candidacy ends when its term does.
+	pub slashed: Perbill,
 }
 
 /// One of a voter's targets, with what the voter has been paid from it.

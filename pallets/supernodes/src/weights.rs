@@ -52,6 +52,7 @@ pub trait WeightInfo {
 	fn on_initialize_no_election() -> Weight;
 	fn elect(v: u32, ) -> Weight;
 	fn share_pool(s: u32, ) -> Weight;
+	fn punish_offence() -> Weight;
 }
 
 /// Weights for `pallet_supernodes`, with the runtime's database costs.
@@ -281,6 +282,17 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2575).saturating_mul(s.into()))
 	}
+	/// Storage: `Supernodes::Candidates` (r:1 w:1)
+	/// Storage: `Supernodes::RunnersUp` (r:1 w:1)
+	/// Storage: `QasBalances::Holds` (r:1 w:1)
+	/// Storage: `System::Account` (r:2 w:2)
+	/// Not yet measured: an estimate from the storage it touches, until
+	/// scripts/benchmark.sh regenerates this file.
+	fn punish_offence() -> Weight {
+		Weight::from_parts(120_000_000, 9_000)
+			.saturating_add(T::DbWeight::get().reads(6_u64))
+			.saturating_add(T::DbWeight::get().writes(6_u64))
+	}
 }
 
 /// The same weights with ParityDB costs, for tests and mocks.
@@ -350,5 +362,10 @@ impl WeightInfo for () {
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 			.saturating_add(ParityDbWeight::get().writes((2_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2575).saturating_mul(s.into()))
+	}
+	fn punish_offence() -> Weight {
+		Weight::from_parts(120_000_000, 9_000)
+			.saturating_add(ParityDbWeight::get().reads(6_u64))
+			.saturating_add(ParityDbWeight::get().writes(6_u64))
 	}
 }

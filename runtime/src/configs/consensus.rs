@@ -29,10 +29,19 @@ impl pallet_grandpa::Config for Runtime {
 	type WeightInfo = ();
 	type MaxAuthorities = MaxAuthorities;
 	type MaxNominators = ConstU32<0>;
-	type MaxSetIdSessionEntries = ConstU64<0>;
-	/// Equivocation reports need session history, which this chain does not keep yet.
-	type KeyOwnerProof = sp_core::Void;
-	type EquivocationReportSystem = ();
+	/// A report must name the session of its set id: as long as the session history.
+	type MaxSetIdSessionEntries = ConstU64<{ super::offences::REPORTABLE_SESSIONS as u64 }>;
+	/// A validator's GRANDPA key proven part of a past session's set (`pallet-session`'s
+	/// historical proofs).
+	type KeyOwnerProof = sp_session::MembershipProof;
+	/// Equivocations are reported by the validators' own nodes (unsigned, local only),
+	/// checked, and handed to the offences pallet, which has the supernodes pallet slash.
+	type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
+		Runtime,
+		crate::Offences,
+		crate::Historical,
+		super::offences::ReportLongevity,
+	>;
 }
 
 /// The account of a block's author: the validator (a supernode's account) at the Aura

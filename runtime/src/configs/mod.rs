@@ -10,6 +10,7 @@
 //! - [`deposits`]: QAS deposit plans and the depositors' pool;
 //! - [`supernodes`]: supernode elections and the supernodes' pool;
 //! - [`session`]: sessions (one per era) and the validator set the election feeds;
+//! - [`offences`]: equivocation reports, key-ownership proofs, and the slash;
 //! - [`governance`]: referenda and conviction voting in QAS, their tracks and origins;
 //! - [`parameters`]: values governance changes without a runtime upgrade (the bonds);
 //! - [`sudo`]: the development convenience key.
@@ -18,6 +19,7 @@ pub mod consensus;
 pub mod deposits;
 pub mod fees;
 pub mod governance;
+pub mod offences;
 pub mod parameters;
 pub mod proof_of_resource;
 pub mod revenue;

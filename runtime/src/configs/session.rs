@@ -8,8 +8,8 @@
 //! ([`pallet_supernodes::Pallet::plan_validators`]), from genesis on: the presets give
 //! their validators session keys and make them the genesis supernodes.
 
-use crate::{opaque::SessionKeys, AccountId, Balance, Balances, BlockNumber, ProofOfResource, Runtime,
-	RuntimeEvent, Supernodes, QQQ};
+use crate::{opaque::SessionKeys, AccountId, Balance, Balances, BlockNumber, Historical, ProofOfResource,
+	Runtime, RuntimeEvent, Supernodes, QQQ};
 use alloc::vec::Vec;
 use frame_support::{parameter_types, weights::Weight};
 use sp_runtime::{
@@ -77,6 +77,35 @@ impl pallet_session::SessionManager<AccountId> for SupernodeValidators {
 	fn start_session(_start_index: SessionIndex) {}
 }
 
+/// The same validators, for the session history: identified by account alone.
+impl pallet_session::historical::SessionManager<AccountId, ()> for SupernodeValidators {
+	fn new_session(new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session(new_index)
+			.map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+	}
+
+	fn new_session_genesis(new_index: SessionIndex) -> Option<Vec<(AccountId, ())>> {
+		<Self as pallet_session::SessionManager<_>>::new_session_genesis(new_index)
+			.map(|validators| validators.into_iter().map(|v| (v, ())).collect())
+	}
+
+	/// Keeps [`super::offences::REPORTABLE_SESSIONS`] sessions of history: one old
+	/// session is pruned per new one.
+	fn start_session(start_index: SessionIndex) {
+		if let Some(oldest_kept) = start_index.checked_sub(super::offences::REPORTABLE_SESSIONS) {
+			Historical::prune_up_to(oldest_kept);
+		}
+	}
+
+	fn end_session(_end_index: SessionIndex) {}
+}
+
+impl pallet_session::historical::Config for Runtime {
+	type RuntimeEvent = RuntimeEvent;
+	type FullIdentification = ();
+	type FullIdentificationOf = super::offences::AccountIsIdentification;
+}
+
 /// Which accounts have session keys for the next session.
 pub struct RegisteredSessionKeys;
 
@@ -92,7 +121,8 @@ impl pallet_session::Config for Runtime {
 	type ValidatorIdOf = ConvertInto;
 	type ShouldEndSession = SessionPerEra;
 	type NextSessionRotation = SessionPerEra;
-	type SessionManager = SupernodeValidators;
+	/// Also records each session's validator set for offence reports.
+	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, SupernodeValidators>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
 	/// Offences are not reported on this chain yet, so nobody is disabled.

@@ -29,6 +29,9 @@ parameter_types! {
 	/// Least support that wins a seat: as much as the candidacy bond, the backing each
 	/// launch validator of the production preset puts behind itself.
 	pub const MinBacking: Balance = 10_000 * QAS;
+	/// Least part of the candidacy bond an equivocating validator loses: (3k/n)² alone
+	/// would cost one offender among 21 validators 2 %.
+	pub const MinEquivocationSlash: Perbill = Perbill::from_percent(10);
 	/// SPEC §11: a supernode keeps at most half of its part of a pool.
 	pub const MaxCommission: Perbill = Perbill::from_percent(50);
 }
@@ -48,6 +51,7 @@ impl pallet_supernodes::Config for Runtime {
 	type CandidacyBond = crate::configs::parameters::CandidacyBond;
 	type MinVote = MinVote;
 	type MinBacking = MinBacking;
+	type MinEquivocationSlash = MinEquivocationSlash;
 	/// SPEC §11: 100 candidates, 10 000 voters, 16 candidates per vote.
 	type MaxCandidates = ConstU32<100>;
 	type MaxVoters = ConstU32<10_000>;

@@ -11,7 +11,7 @@ fn a_miner_with_recent_power_stands_and_holds_the_bond() {
 
 		assert_eq!(
 			Candidates::<Test>::get(A),
-			Some(Candidate { bond: BOND, commission: Perbill::from_percent(10) })
+			Some(Candidate { bond: BOND, commission: Perbill::from_percent(10), slashed: Perbill::zero() })
 		);
 		assert_eq!(bonded_qas(A), BOND);
 		assert_eq!(free_qas(A), QAS_ENDOWMENT - BOND);

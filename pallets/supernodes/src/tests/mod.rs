@@ -3,6 +3,7 @@
 
 mod candidacy;
 mod election;
+mod offences;
 mod rewards;
 mod session;
 mod voting;

@@ -1,0 +1,117 @@
+//! Offences: an equivocating validator loses part of its bond and its candidacy.
+
+use crate::{mock::*, Candidates, Event};
+use frame_support::{traits::fungible::Inspect, weights::Weight};
+use sp_runtime::Perbill;
+use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
+
+/// `pallet-offences` reports that `who` committed an offence in session 3 that costs
+/// `percent` of its bond.
+fn report(who: u64, percent: u32) {
+	let details = OffenceDetails { offender: (who, ()), reporters: vec![V5] };
+	<Supernodes as OnOffenceHandler<u64, (u64, ()), Weight>>::on_offence(
+		&[details],
+		&[Perbill::from_percent(percent)],
+		3,
+	);
+}
+
+fn treasury_qas() -> u64 {
+	<QasBalances as Inspect<u64>>::balance(&TREASURY)
+}
+
+/// A and B are supernodes, C the runner-up.
+fn elected() {
+	three_candidates_backed_300_200_100();
+	next_term();
+	assert_eq!(supernodes(), vec![A, B]);
+	assert_eq!(runners_up(), vec![C]);
+}
+
+#[test]
+fn an_equivocating_supernode_loses_the_offences_part_of_its_bond_to_the_treasury() {
+	build_and_execute(|| {
+		elected();
+		let treasury = treasury_qas();
+		// One offender among four validators: (3 × 1 / 4)² = 56.25 %.
+		report(A, 56);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: A, session: 3, slashed: 560, bond_left: 440 });
+		assert_eq!(bonded_qas(A), 440);
+		assert_eq!(treasury_qas(), treasury + 560);
+		assert_eq!(Candidates::<Test>::get(A).unwrap().slashed, Perbill::from_percent(56));
+		// It serves its term out: the validator set changes at term boundaries only.
+		assert_eq!(supernodes(), vec![A, B]);
+	});
+}
+
+#[test]
+fn a_small_offence_costs_at_least_the_minimum_slash() {
+	build_and_execute(|| {
+		elected();
+		// One offender among 21 validators would lose 2 %; the floor is 10 %.
+		report(B, 2);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: B, session: 3, slashed: 100, bond_left: 900 });
+		assert_eq!(bonded_qas(B), 900);
+	});
+}
+
+#[test]
+fn a_report_again_with_more_offenders_slashes_only_what_it_adds() {
+	build_and_execute(|| {
+		elected();
+		report(A, 30);
+		assert_eq!(bonded_qas(A), 700);
+		// The same offence, now with a second offender: the part grows to 56 %.
+		report(A, 56);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: A, session: 3, slashed: 260, bond_left: 440 });
+		// A smaller part than already lost takes nothing more.
+		report(A, 20);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: A, session: 3, slashed: 0, bond_left: 440 });
+		assert_eq!(bonded_qas(A), 440);
+	});
+}
+
+#[test]
+fn an_offender_is_not_elected_again_and_its_candidacy_ends_with_its_term() {
+	build_and_execute(|| {
+		elected();
+		report(A, 56);
+		next_term();
+		// V1's 300 QAS for A no longer elect it: C takes its seat.
+		assert_eq!(supernodes(), vec![B, C]);
+		assert!(events().contains(&Event::CandidateDropped { who: A, bond: 440 }));
+		assert!(!Candidates::<Test>::contains_key(A));
+		assert_eq!(bonded_qas(A), 0);
+		assert_eq!(free_qas(A), QAS_ENDOWMENT - 560);
+		// It may stand again, with a whole new bond.
+		set_power(CurrentEra::get(), A, 1_000);
+		stand(A, 0);
+		assert_eq!(bonded_qas(A), BOND);
+		assert_eq!(Candidates::<Test>::get(A).unwrap().slashed, Perbill::zero());
+	});
+}
+
+#[test]
+fn an_offending_runner_up_leaves_the_runners_up_at_once() {
+	build_and_execute(|| {
+		elected();
+		report(C, 10);
+		assert!(runners_up().is_empty());
+		assert_eq!(bonded_qas(C), 900);
+		// Not serving, it is dropped at the next election.
+		next_term();
+		assert!(events().contains(&Event::CandidateDropped { who: C, bond: 900 }));
+		assert_eq!(supernodes(), vec![A, B]);
+	});
+}
+
+#[test]
+fn an_offence_of_an_account_that_no_longer_stands_changes_nothing() {
+	build_and_execute(|| {
+		let treasury = treasury_qas();
+		report(D, 100);
+		assert!(events().is_empty());
+		assert_eq!(treasury_qas(), treasury);
+		assert_eq!(free_qas(D), QAS_ENDOWMENT);
+	});
+}
