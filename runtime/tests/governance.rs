@@ -15,12 +15,12 @@ use pallet_revenue::RevenueSplit;
 use poseidon_runtime::{
 	governance::{
 		pallet_custom_origins::Origin as TrackOrigin,
-		tracks::{Tracks, NETWORK_PARAMS, REFERENDUM_CANCELLER, REFERENDUM_KILLER, REVENUE_SPLIT, ROOT},
+		tracks::{Tracks, EMERGENCY, NETWORK_PARAMS, REFERENDUM_CANCELLER, REFERENDUM_KILLER, REVENUE_SPLIT, ROOT},
 	},
 	ConvictionVoting, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall, RuntimeOrigin, QAS,
 };
 use sp_keyring::Sr25519Keyring;
-use sp_runtime::{traits::Dispatchable, DispatchError, Percent};
+use sp_runtime::{traits::Dispatchable, DispatchError, Perbill, Percent};
 
 fn split(miners: u8) -> RevenueSplit {
 	RevenueSplit {
@@ -60,8 +60,9 @@ fn each_track_has_its_origin() {
 			.collect();
 		assert_eq!(
 			names,
-			vec!["root", "revenue_split", "network_params", "referendum_canceller", "referendum_killer"]
+			vec!["root", "revenue_split", "network_params", "referendum_canceller", "referendum_killer", "emergency"]
 		);
+		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::Emergency)), Ok(EMERGENCY));
 		assert_eq!(Tracks::track_for(&OriginCaller::system(frame_system::RawOrigin::Root)), Ok(ROOT));
 		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::RevenueSplit)), Ok(REVENUE_SPLIT));
 		assert_eq!(Tracks::track_for(&OriginCaller::Origins(TrackOrigin::NetworkParams)), Ok(NETWORK_PARAMS));
@@ -90,6 +91,15 @@ fn the_dev_preset_has_short_tracks_and_a_real_network_long_ones() {
 		assert_eq!(canceller.confirm_period, 3 * poseidon_runtime::HOURS);
 		assert_eq!(canceller.decision_deposit, 10_000 * QAS);
 		assert_eq!(Tracks::info(REFERENDUM_KILLER).unwrap().decision_deposit, 50_000 * QAS);
+		// One junk referendum cannot hold the root track, and the emergency track passes
+		// only what most QAS backs: two thirds of the votes and a fifth of all QAS.
+		assert_eq!(Tracks::info(ROOT).unwrap().max_deciding, 3);
+		let emergency = Tracks::info(EMERGENCY).unwrap();
+		assert_eq!(emergency.confirm_period, poseidon_runtime::HOURS);
+		assert_eq!(emergency.decision_deposit, 200_000 * QAS);
+		let end = Perbill::from_percent(100);
+		assert_eq!(emergency.min_approval.threshold(end), Perbill::from_parts(666_666_667));
+		assert_eq!(emergency.min_support.threshold(end), Perbill::from_percent(20));
 	});
 }
 
@@ -264,4 +274,98 @@ fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
 		assert_eq!(issuance(), issuance_before - deposits, "a killed referendum's deposits are burnt");
 		assert_eq!(pallet_revenue::CurrentSplit::<Runtime>::get(), pallet_revenue::RevenueSplit::default());
 	});
+}
+
+/// A root-only call with a visible effect: it writes `value` under a well-known key.
+fn write_marker(value: &[u8]) -> RuntimeCall {
+	RuntimeCall::System(frame_system::Call::set_storage { items: vec![(b":poseidon:fix".to_vec(), value.to_vec())] })
+}
+
+fn dispatch_as_root(call: RuntimeCall) -> RuntimeCall {
+	RuntimeCall::Origins(poseidon_runtime::governance::pallet_custom_origins::Call::dispatch_as_root {
+		call: Box::new(call),
+	})
+}
+
+/// Bob proposes `proposal` with `origin` and places its decision deposit; returns its index.
+fn propose(proposer: Sr25519Keyring, origin: OriginCaller, proposal: RuntimeCall) -> u32 {
+	let index = pallet_referenda::ReferendumCount::<Runtime>::get();
+	assert_ok!(Referenda::submit(
+		common::origin(proposer),
+		Box::new(origin),
+		Preimage::bound(proposal).unwrap(),
+		frame_support::traits::schedule::DispatchTime::After(1),
+	));
+	assert_ok!(Referenda::place_decision_deposit(common::origin(proposer), index));
+	index
+}
+
+/// Three junk referenda fill the root track's deciding places; a fix that cannot wait
+/// goes through the emergency track and is dispatched as `Root` all the same.
+#[test]
+fn an_emergency_referendum_dispatches_as_root_while_junk_holds_the_root_track() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		for junk in 0..3u8 {
+			propose(Sr25519Keyring::Eve, OriginCaller::system(frame_system::RawOrigin::Root), write_marker(&[junk]));
+		}
+		let fix = propose(
+			Sr25519Keyring::Bob,
+			OriginCaller::Origins(TrackOrigin::Emergency),
+			dispatch_as_root(write_marker(b"fixed")),
+		);
+		assert_eq!(pallet_referenda::DecidingCount::<Runtime>::get(ROOT), 0, "still preparing");
+		let aye = AccountVote::Standard { vote: Vote { aye: true, conviction: Conviction::Locked1x }, balance: 300_000 * QAS };
+		assert_ok!(ConvictionVoting::vote(origin(Sr25519Keyring::Charlie), fix, aye));
+		assert_ok!(ConvictionVoting::vote(origin(Sr25519Keyring::Dave), fix, aye));
+
+		run_to_block(20);
+		assert_eq!(pallet_referenda::DecidingCount::<Runtime>::get(ROOT), 3);
+		assert_eq!(pallet_referenda::DecidingCount::<Runtime>::get(EMERGENCY), 1);
+		// Support falls to what Charlie and Dave give before the decision period ends.
+		run_to_block(60);
+		assert!(matches!(
+			pallet_referenda::ReferendumInfoFor::<Runtime>::get(fix),
+			Some(pallet_referenda::ReferendumInfo::Approved(..))
+		));
+		assert_eq!(sp_io::storage::get(b":poseidon:fix").as_deref(), Some(&b"fixed"[..]));
+	});
+}
+
+/// No other origin dispatches as `Root`: not an account, not another track.
+#[test]
+fn only_the_emergency_track_dispatches_as_root() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let call = dispatch_as_root(write_marker(b"x"));
+		for refused in [
+			origin(Sr25519Keyring::Alice),
+			RuntimeOrigin::from(TrackOrigin::NetworkParams),
+			RuntimeOrigin::from(TrackOrigin::ReferendumKiller),
+		] {
+			assert_eq!(call.clone().dispatch(refused).map_err(|e| e.error), Err(DispatchError::BadOrigin));
+		}
+		assert_eq!(sp_io::storage::get(b":poseidon:fix"), None);
+		assert_ok!(call.dispatch(RuntimeOrigin::from(TrackOrigin::Emergency)));
+		assert_eq!(sp_io::storage::get(b":poseidon:fix").as_deref(), Some(&b"x"[..]));
+		assert_eq!(last_origins_event(), Some(OriginsEvent::DispatchedAsRoot { result: Ok(()) }));
+		// The call's own failure is reported, and the dispatch itself succeeds.
+		let failing = dispatch_as_root(RuntimeCall::Deposits(pallet_deposits::Call::close_plan { plan: 99 }));
+		assert_ok!(failing.dispatch(RuntimeOrigin::from(TrackOrigin::Emergency)));
+		assert_eq!(
+			last_origins_event(),
+			Some(OriginsEvent::DispatchedAsRoot {
+				result: Err(pallet_deposits::Error::<Runtime>::UnknownPlan.into())
+			})
+		);
+	});
+}
+
+type OriginsEvent = poseidon_runtime::governance::pallet_custom_origins::Event<Runtime>;
+
+fn last_origins_event() -> Option<OriginsEvent> {
+	frame_system::Pallet::<Runtime>::events().into_iter().rev().find_map(|record| match record.event {
+		poseidon_runtime::RuntimeEvent::Origins(event) => Some(event),
+		_ => None,
+	})
 }

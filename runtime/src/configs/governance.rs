@@ -28,7 +28,17 @@ pub type RevenueSplitOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_orig
 /// `Root`, or a referendum on the `network_params` track.
 pub type NetworkParamsOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::NetworkParams>;
 
-impl pallet_custom_origins::Config for Runtime {}
+parameter_types! {
+	/// What `origins.dispatch_as_root` costs besides its call: what `sudo.sudo` costs.
+	pub EmergencyDispatchOverhead: frame_support::weights::Weight =
+		<<Runtime as pallet_sudo::Config>::WeightInfo as pallet_sudo::WeightInfo>::sudo();
+}
+
+impl pallet_custom_origins::Config for Runtime {
+	type RuntimeCall = RuntimeCall;
+	type EmergencyOrigin = pallet_custom_origins::Emergency;
+	type DispatchOverhead = EmergencyDispatchOverhead;
+}
 
 parameter_types! {
 	pub const PreimageHoldReason: RuntimeHoldReason =

@@ -3,7 +3,14 @@
 //! plans, supernode election parameters, the treasury account, the bonds), and
 //! `referendum_canceller` / `referendum_killer`, which stop a referendum in progress
 //! (with a decision period of seven days and a short confirmation, so that they can end
-//! before the referendum they stop).
+//! before the referendum they stop), and `emergency`, the fast path to `Root` (a call
+//! dispatched with `origins.dispatch_as_root`): a two-thirds majority and a fifth of all
+//! QAS in support at the least, confirmed in an hour.
+//!
+//! The `root` track decides three referenda at once, so a junk referendum (whose
+//! deposits are returned when it fails) cannot hold it for its two weeks alone; and a
+//! fix that cannot wait goes through `emergency`, which no referendum without broad
+//! backing can pass or hold.
 //!
 //! Every track lets approval (aye share of conviction-weighted votes) fall linearly from
 //! 100 % to 50 % over the decision period and support (aye QAS, before conviction, as a
@@ -32,6 +39,8 @@ pub const NETWORK_PARAMS: TrackId = 2;
 pub const REFERENDUM_CANCELLER: TrackId = 3;
 /// The `referendum_killer` track.
 pub const REFERENDUM_KILLER: TrackId = 4;
+/// The `emergency` track.
+pub const EMERGENCY: TrackId = 5;
 
 const fn linear(ceil: u32, floor: u32) -> Curve {
 	Curve::LinearDecreasing {
@@ -44,15 +53,22 @@ const fn linear(ceil: u32, floor: u32) -> Curve {
 /// Approval from a unanimous aye down to a simple majority.
 const APPROVAL: Curve = linear(100, 50);
 
+/// Approval of the `emergency` track: never less than two thirds.
+const SUPERMAJORITY: Curve = Curve::LinearDecreasing {
+	length: Perbill::from_percent(100),
+	floor: Perbill::from_parts(666_666_667),
+	ceil: Perbill::from_percent(100),
+};
+
 type PoseidonTrack = Track<TrackId, Balance, BlockNumber>;
 
 /// Periods and deposits of a real network (6-second blocks).
-pub static NORMAL_TRACKS: [PoseidonTrack; 5] = [
+pub static NORMAL_TRACKS: [PoseidonTrack; 6] = [
 	Track {
 		id: ROOT,
 		info: TrackInfo {
 			name: name("root"),
-			max_deciding: 1,
+			max_deciding: 3,
 			decision_deposit: 100_000 * QAS,
 			prepare_period: 2 * HOURS,
 			decision_period: 14 * DAYS,
@@ -93,6 +109,20 @@ pub static NORMAL_TRACKS: [PoseidonTrack; 5] = [
 	stop_track(REFERENDUM_CANCELLER, name("referendum_canceller"), 10_000 * QAS),
 	// Killing burns the killed referendum's deposits: it asks more of its proposer.
 	stop_track(REFERENDUM_KILLER, name("referendum_killer"), 50_000 * QAS),
+	Track {
+		id: EMERGENCY,
+		info: TrackInfo {
+			name: name("emergency"),
+			max_deciding: 5,
+			decision_deposit: 200_000 * QAS,
+			prepare_period: 10 * MINUTES,
+			decision_period: 7 * DAYS,
+			confirm_period: HOURS,
+			min_enactment_period: 10 * MINUTES,
+			min_approval: SUPERMAJORITY,
+			min_support: linear(50, 20),
+		},
+	},
 ];
 
 /// A track that stops referenda in progress (real periods): decided within the seven
@@ -115,12 +145,13 @@ const fn stop_track(id: TrackId, name: [u8; 25], decision_deposit: Balance) -> P
 }
 
 /// The same tracks with periods of a few blocks and small deposits, for test chains.
-pub static SHORT_TRACKS: [PoseidonTrack; 5] = [
-	short(ROOT, name("root"), 1),
+pub static SHORT_TRACKS: [PoseidonTrack; 6] = [
+	short(ROOT, name("root"), 3),
 	short(REVENUE_SPLIT, name("revenue_split"), 5),
 	short(NETWORK_PARAMS, name("network_params"), 5),
 	short(REFERENDUM_CANCELLER, name("referendum_canceller"), 10),
 	short(REFERENDUM_KILLER, name("referendum_killer"), 10),
+	short(EMERGENCY, name("emergency"), 5),
 ];
 
 const fn short(id: TrackId, name: [u8; 25], max_deciding: u32) -> PoseidonTrack {
@@ -162,6 +193,7 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
 				Ok(REFERENDUM_CANCELLER),
 			OriginCaller::Origins(pallet_custom_origins::Origin::ReferendumKiller) =>
 				Ok(REFERENDUM_KILLER),
+			OriginCaller::Origins(pallet_custom_origins::Origin::Emergency) => Ok(EMERGENCY),
 			_ => Err(()),
 		}
 	}
