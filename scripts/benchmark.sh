@@ -25,6 +25,7 @@ declare -A pallets=(
 	[pallet_revenue]=revenue
 	[pallet_deposits]=deposits
 	[pallet_supernodes]=supernodes
+	[pallet_aura_equivocation]=aura-equivocation
 )
 # FRAME pallets measured on this runtime (their tracks, currencies and limits)
 frame_pallets=(pallet_parameters pallet_preimage pallet_scheduler pallet_referenda pallet_conviction_voting)

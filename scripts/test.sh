@@ -14,7 +14,7 @@ export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # Pallets with benchmarks; their benchmark suites run as tests below.
-benchmarked_pallets=(pallet-company-treasury pallet-proof-of-resource pallet-revenue pallet-deposits pallet-supernodes)
+benchmarked_pallets=(pallet-company-treasury pallet-proof-of-resource pallet-revenue pallet-deposits pallet-supernodes pallet-aura-equivocation)
 
 step() { printf '\n==> %s (%s)\n' "$1" "$(date +%T)"; }
 

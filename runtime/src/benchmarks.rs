@@ -15,6 +15,7 @@ frame_benchmarking::define_benchmarks!(
 	[pallet_revenue, crate::Revenue]
 	[pallet_deposits, crate::Deposits]
 	[pallet_supernodes, crate::Supernodes]
+	[pallet_aura_equivocation, crate::AuraEquivocation]
 	[pallet_parameters, crate::Parameters]
 	[pallet_preimage, crate::Preimage]
 	[pallet_scheduler, crate::Scheduler]

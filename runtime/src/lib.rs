@@ -231,4 +231,8 @@ mod runtime {
 	/// Offence reports (GRANDPA equivocations), handed to the supernodes pallet to slash.
 	#[runtime::pallet_index(22)]
 	pub type Offences = pallet_offences;
+
+	/// Reports of Aura equivocations (two blocks signed for one slot).
+	#[runtime::pallet_index(23)]
+	pub type AuraEquivocation = pallet_aura_equivocation;
 }

@@ -311,3 +311,76 @@ fn a_forged_equivocation_report_slashes_nobody() {
 		assert!(!events().iter().any(|e| matches!(e, RuntimeEvent::Offences(_))));
 	});
 }
+
+/// Block 2 on a parent named by `fork`, sealed for `slot` by `signer`'s Aura key.
+fn aura_sealed_header(fork: u8, slot: u64, signer: Sr25519Keyring) -> poseidon_runtime::Header {
+	use sp_consensus_aura::digests::CompatibleDigestItem;
+	use sp_runtime::traits::Header as _;
+	let mut header = poseidon_runtime::Header::new(
+		2,
+		Default::default(),
+		Default::default(),
+		sp_core::H256::repeat_byte(fork),
+		Default::default(),
+	);
+	let slot = sp_consensus_aura::Slot::from(slot);
+	header.digest_mut().push(<sp_runtime::DigestItem as CompatibleDigestItem<
+		sp_consensus_aura::sr25519::AuthoritySignature,
+	>>::aura_pre_digest(slot));
+	let signature: sp_consensus_aura::sr25519::AuthoritySignature = signer.sign(header.hash().as_ref()).into();
+	header.digest_mut().push(<sp_runtime::DigestItem as CompatibleDigestItem<_>>::aura_seal(signature));
+	header
+}
+
+/// An Aura author that seals two blocks for one slot, reported by a bystander with the
+/// two headers, loses part of its bond; the valid report costs its reporter nothing.
+#[test]
+fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		let bob = Bob.to_account_id();
+		let bond = pallet_supernodes::Candidates::<Runtime>::get(&bob).expect("Bob stands").bond;
+		let bob_aura: sp_consensus_aura::sr25519::AuthorityId = Bob.public().into();
+		let proof = sp_consensus_slots::EquivocationProof {
+			offender: bob_aura.clone(),
+			slot: sp_consensus_aura::Slot::from(1),
+			first_header: aura_sealed_header(1, 1, Bob),
+			second_header: aura_sealed_header(2, 1, Bob),
+		};
+		use frame_support::traits::KeyOwnerProofSystem;
+		let key_owner_proof =
+			poseidon_runtime::Historical::prove((sp_core::crypto::key_types::AURA, bob_aura)).expect("Bob validates");
+		let report = RuntimeCall::AuraEquivocation(pallet_aura_equivocation::Call::report_equivocation {
+			equivocation_proof: Box::new(proof.clone()),
+			key_owner_proof: key_owner_proof.clone(),
+		});
+		let eve = Eve.to_account_id();
+		let eve_qqq = qqq(&eve);
+		assert_eq!(apply(report, Eve, 0), Ok(()));
+		assert_eq!(qqq(&eve), eve_qqq, "a valid report is free");
+		let slashed = bond / 16 * 9;
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed {
+			who: bob.clone(),
+			session: 0,
+			slashed,
+			bond_left: bond - slashed,
+		})));
+
+		// Charlie's blocks passed off as Bob's prove nothing, and cost the reporter a fee.
+		let forged = sp_consensus_slots::EquivocationProof {
+			first_header: aura_sealed_header(3, 1, Charlie),
+			second_header: aura_sealed_header(4, 1, Charlie),
+			..proof
+		};
+		let forged = RuntimeCall::AuraEquivocation(pallet_aura_equivocation::Call::report_equivocation {
+			equivocation_proof: Box::new(forged),
+			key_owner_proof,
+		});
+		assert_eq!(
+			apply(forged, Eve, 1),
+			Err(pallet_aura_equivocation::Error::<Runtime>::InvalidEquivocationProof.into())
+		);
+		assert!(qqq(&eve) < eve_qqq);
+		assert_eq!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond, bond - slashed);
+	});
+}

@@ -3,9 +3,11 @@
 //!
 //! A GRANDPA voter that signs two different votes in one round is caught by the other
 //! validators' nodes, which submit an unsigned `grandpa.report_equivocation_unsigned`
-//! (the runtime API `GrandpaApi` builds it). The report carries a proof, from
-//! `pallet-session`'s history, that the key belonged to a validator of the session in
-//! question. `pallet-offences` deduplicates it and computes the part to slash; the
+//! (the runtime API `GrandpaApi` builds it). An Aura author that seals two blocks for one
+//! slot is reported by whoever holds both headers, with a signed
+//! `auraEquivocation.reportEquivocation` that is free when valid. Each report carries a
+//! proof, from `pallet-session`'s history, that the key belonged to a validator of the
+//! session in question. `pallet-offences` deduplicates it and computes the part to slash; the
 //! supernodes pallet slashes that part (at least its `MinEquivocationSlash`) of the
 //! offender's candidacy bond to the treasury and ends its candidacy with its term.
 
@@ -19,6 +21,26 @@ pub const REPORTABLE_SESSIONS: u32 = 28;
 parameter_types! {
 	/// Blocks an equivocation report stays valid in the transaction pool.
 	pub const ReportLongevity: u64 = 600;
+}
+
+/// The slot of the current block, for placing a reported Aura slot in its session.
+pub struct AuraCurrentSlot;
+
+impl frame_support::traits::Get<sp_consensus_aura::Slot> for AuraCurrentSlot {
+	fn get() -> sp_consensus_aura::Slot {
+		pallet_aura::CurrentSlot::<Runtime>::get()
+	}
+}
+
+impl pallet_aura_equivocation::Config for Runtime {
+	type AuthorityId = sp_consensus_aura::sr25519::AuthorityId;
+	type KeyOwnerProof = sp_session::MembershipProof;
+	type KeyOwnerIdentification = pallet_session::historical::IdentificationTuple<Runtime>;
+	type KeyOwnerProofSystem = crate::Historical;
+	type ReportOffence = crate::Offences;
+	type CurrentSlot = AuraCurrentSlot;
+	type ReportableSessions = frame_support::traits::ConstU32<REPORTABLE_SESSIONS>;
+	type WeightInfo = pallet_aura_equivocation::weights::SubstrateWeight<Runtime>;
 }
 
 impl pallet_offences::Config for Runtime {

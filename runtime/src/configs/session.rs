@@ -90,8 +90,10 @@ impl pallet_session::historical::SessionManager<AccountId, ()> for SupernodeVali
 	}
 
 	/// Keeps [`super::offences::REPORTABLE_SESSIONS`] sessions of history: one old
-	/// session is pruned per new one.
+	/// session is pruned per new one. Also records the slot the session starts at, to
+	/// place reported Aura equivocations in their session.
 	fn start_session(start_index: SessionIndex) {
+		crate::AuraEquivocation::note_session_start(start_index);
 		if let Some(oldest_kept) = start_index.checked_sub(super::offences::REPORTABLE_SESSIONS) {
 			Historical::prune_up_to(oldest_kept);
 		}
