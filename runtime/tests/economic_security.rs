@@ -50,7 +50,7 @@ fn stand_backed_by(miner: Sr25519Keyring, backer: Sr25519Keyring, amount: u128) 
 		commission: sp_runtime::Perbill::zero(),
 	});
 	assert_eq!(apply(stand, miner, 2), Ok(()));
-	let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote { targets: vec![miner.to_account_id()], amount });
+	let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote { targets: vec![miner.to_account_id()].try_into().unwrap(), amount });
 	assert_eq!(apply(vote, backer, 0), Ok(()));
 }
 
@@ -148,7 +148,7 @@ fn a_vote_cast_the_block_before_settlement_earns_nothing_of_that_pool() {
 		run_to_block(14);
 		let bob = Bob.to_account_id();
 		let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote {
-			targets: vec![Alice.to_account_id()],
+			targets: vec![Alice.to_account_id()].try_into().unwrap(),
 			amount: 900_000 * QAS,
 		});
 		assert_eq!(apply(vote, Bob, 0), Ok(()));
@@ -225,6 +225,19 @@ fn a_supernode_that_authors_nothing_in_an_era_earns_nothing_of_it() {
 	});
 }
 
+/// Asserts that `who`, one offender among four validators of session 0, lost
+/// (3 × 1 / 4)² = 56.25 % of its `bond`; returns the amount slashed.
+fn assert_one_of_four_slashed(who: &poseidon_runtime::AccountId, bond: u128) -> u128 {
+	let slashed = bond / 16 * 9;
+	assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed {
+		who: who.clone(),
+		session: 0,
+		slashed,
+		bond_left: bond - slashed,
+	})));
+	slashed
+}
+
 /// Two different GRANDPA prevotes of `round` in the current set, both signed by `signer`
 /// and said to be `offender`'s.
 fn grandpa_equivocation(
@@ -281,13 +294,7 @@ fn a_validator_that_signs_two_grandpa_votes_in_one_round_loses_part_of_its_bond(
 		let equivocation = grandpa_equivocation(bob_key, bob_key, 3);
 		assert_eq!(Executive::apply_extrinsic(report(equivocation.clone())), Ok(Ok(())));
 
-		let slashed = bond / 16 * 9;
-		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed {
-			who: bob.clone(),
-			session: 0,
-			slashed,
-			bond_left: bond - slashed,
-		})));
+		let slashed = assert_one_of_four_slashed(&bob, bond);
 		assert_eq!(common::qas(&treasury), treasury_qas + slashed);
 		// The same offence reported again is refused before it is dispatched.
 		assert!(Executive::apply_extrinsic(report(equivocation)).is_err());
@@ -358,13 +365,7 @@ fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
 		let eve_qqq = qqq(&eve);
 		assert_eq!(apply(report, Eve, 0), Ok(()));
 		assert_eq!(qqq(&eve), eve_qqq, "a valid report is free");
-		let slashed = bond / 16 * 9;
-		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed {
-			who: bob.clone(),
-			session: 0,
-			slashed,
-			bond_left: bond - slashed,
-		})));
+		let slashed = assert_one_of_four_slashed(&bob, bond);
 
 		// Charlie's blocks passed off as Bob's prove nothing, and cost the reporter a fee.
 		let forged = sp_consensus_slots::EquivocationProof {

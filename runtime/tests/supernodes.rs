@@ -44,7 +44,7 @@ fn bob_stands_with_more_backing_than_alice() {
 	assert_ok!(Supernodes::submit_candidacy(origin(bob), Perbill::from_percent(10)));
 	assert_ok!(Supernodes::vote(
 		origin(Sr25519Keyring::Charlie),
-		vec![bob.to_account_id()],
+		vec![bob.to_account_id()].try_into().unwrap(),
 		500_000 * QAS
 	));
 }

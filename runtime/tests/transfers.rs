@@ -135,3 +135,35 @@ fn a_transaction_signed_for_another_nonce_is_rejected_before_paying() {
 		assert_eq!(qqq(&bob), before);
 	});
 }
+
+/// On a real network session keys are secrets of their own: the author's 20 % goes to
+/// the validator account that registered the Aura key that sealed the block, not to an
+/// account made of the key's bytes.
+#[test]
+fn the_author_share_goes_to_the_validator_that_owns_the_blocks_session_key() {
+	use sp_runtime::BuildStorage;
+	let mut config = common::preset_config("development");
+	// Alice validates with keys that are not her account's: Ferdie's key pairs.
+	let ferdie = sp_keyring::Sr25519Keyring::Ferdie;
+	let keys = &mut config.session.keys[0];
+	assert_eq!(keys.0, Alice.to_account_id());
+	keys.2 = poseidon_runtime::opaque::SessionKeys {
+		aura: ferdie.public().into(),
+		grandpa: sp_keyring::Ed25519Keyring::Ferdie.public().into(),
+	};
+	let storage = config.build_storage().expect("the patched preset builds");
+	sp_io::TestExternalities::new(storage).execute_with(|| {
+		start_block(1, 1);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().to_vec(), vec![ferdie.public().into()]);
+		let (alice, key_bytes_account) = (Alice.to_account_id(), ferdie.to_account_id());
+		let before = (qqq(&alice), qqq(&key_bytes_account));
+		let call = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Charlie.to_account_id().into(),
+			value: QQQ,
+		});
+		assert_eq!(Executive::apply_extrinsic(signed(call, Bob, 0, 0)), Ok(Ok(())));
+		let (fee, _) = last_fee_paid_by(&Bob.to_account_id());
+		assert_eq!(qqq(&alice), before.0 + (fee - fee * 80 / 100));
+		assert_eq!(qqq(&key_bytes_account), before.1);
+	});
+}

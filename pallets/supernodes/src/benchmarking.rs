@@ -49,6 +49,7 @@ fn candidates_in_all<T: Config>(total: u32) -> Vec<T::AccountId> {
 /// A voter backing `targets` with `amount`.
 fn voter<T: Config>(index: u32, targets: Vec<T::AccountId>, amount: QasOf<T>) -> T::AccountId {
 	let who = funded::<T>("voter", index);
+	let targets = BoundedVec::try_from(targets).expect("a benchmark vote names at most MaxVotesPerVoter");
 	Pallet::<T>::do_vote(who.clone(), targets, amount, Pallet::<T>::next_earning_era())
 		.expect("the vote is valid");
 	who

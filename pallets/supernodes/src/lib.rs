@@ -399,7 +399,8 @@ pub mod pallet {
 			}
 			for (who, amount, targets) in &self.voters {
 				let amount = QasOf::<T>::unique_saturated_from(*amount);
-				Pallet::<T>::do_vote(who.clone(), targets.clone(), amount, T::Clock::current_era())
+				let targets = BoundedVec::try_from(targets.clone()).expect("a genesis vote names too many candidates");
+				Pallet::<T>::do_vote(who.clone(), targets, amount, T::Clock::current_era())
 					.expect("a genesis vote is invalid");
 			}
 			// The genesis candidates are the supernodes of term 0.
@@ -487,8 +488,6 @@ pub mod pallet {
 		StillSupernode,
 		/// A vote must name at least one candidate.
 		NoTargets,
-		/// A vote names more than [`Config::MaxVotesPerVoter`] candidates.
-		TooManyTargets,
 		/// A vote names a candidate twice.
 		DuplicateTarget,
 		/// A vote names an account that is not a candidate.
@@ -600,7 +599,7 @@ pub mod pallet {
 		)]
 		pub fn vote(
 			origin: OriginFor<T>,
-			targets: Vec<T::AccountId>,
+			targets: BoundedVec<T::AccountId, T::MaxVotesPerVoter>,
 			#[pallet::compact] amount: QasOf<T>,
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;

@@ -312,7 +312,12 @@ pub fn stand(who: u64, commission: u32) {
 
 /// `who` votes `amount` QAS for `targets`.
 pub fn vote(who: u64, targets: Vec<u64>, amount: u64) {
-	frame_support::assert_ok!(Supernodes::vote(RuntimeOrigin::signed(who), targets, amount));
+	frame_support::assert_ok!(Supernodes::vote(RuntimeOrigin::signed(who), bounded(targets), amount));
+}
+
+/// `targets` as a vote's bounded list.
+pub fn bounded(targets: Vec<u64>) -> frame_support::BoundedVec<u64, <Test as crate::Config>::MaxVotesPerVoter> {
+	targets.try_into().expect("at most MaxVotesPerVoter targets")
 }
 
 /// A, B and C stand without commission, backed by V1 (300), V2 (200) and V3 (100).

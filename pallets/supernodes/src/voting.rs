@@ -24,13 +24,11 @@ impl<T: Config> Pallet<T> {
 	/// whether a voter was evicted to make room.
 	pub(crate) fn do_vote(
 		who: T::AccountId,
-		targets: Vec<T::AccountId>,
+		targets: BoundedVec<T::AccountId, T::MaxVotesPerVoter>,
 		amount: QasOf<T>,
 		earns_from: EraIndex,
 	) -> Result<bool, DispatchError> {
 		ensure!(!targets.is_empty(), Error::<T>::NoTargets);
-		let targets: BoundedVec<T::AccountId, T::MaxVotesPerVoter> =
-			targets.try_into().map_err(|_| Error::<T>::TooManyTargets)?;
 		for (i, target) in targets.iter().enumerate() {
 			ensure!(!targets[..i].contains(target), Error::<T>::DuplicateTarget);
 			ensure!(Candidates::<T>::contains_key(target), Error::<T>::TargetNotCandidate);
