@@ -60,7 +60,7 @@ pub mod pallet {
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate},
-			tokens::Preservation,
+			tokens::{Fortitude, Preservation},
 		},
 		PalletId,
 	};
@@ -300,6 +300,9 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The payment is below [`Config::MinPayment`].
 		PaymentBelowMinimum,
+		/// The customer does not have this much QQQ to pay while keeping its account
+		/// alive (its existential deposit, and what is held or frozen, stay).
+		InsufficientBalance,
 		/// Miners, supernodes and depositors together would get more than 100 %.
 		SharesExceedWhole,
 		/// The miners' share is outside [`Config::MinMinerShare`]..=[`Config::MaxMinerShare`].
@@ -380,6 +383,8 @@ pub mod pallet {
 		) -> DispatchResult {
 			let customer = ensure_signed(origin)?;
 			ensure!(amount >= T::MinPayment::get(), Error::<T>::PaymentBelowMinimum);
+			let payable = T::Currency::reducible_balance(&customer, Preservation::Preserve, Fortitude::Polite);
+			ensure!(amount <= payable, Error::<T>::InsufficientBalance);
 			T::Currency::transfer(&customer, &Self::pot(), amount, Preservation::Preserve)?;
 			let era = T::Clock::current_era();
 			EraRevenue::<T>::mutate(era, |revenue| revenue.saturating_accrue(amount));

@@ -2,7 +2,7 @@
 
 use crate::{mock::*, EraRevenue, Error, Event, TotalRevenue};
 use frame_support::{assert_noop, assert_ok};
-use sp_runtime::{DispatchError, TokenError};
+use sp_runtime::DispatchError;
 
 #[test]
 fn a_payment_moves_qqq_into_the_pot_and_counts_in_the_current_era() {
@@ -42,15 +42,15 @@ fn payments_refuse_bad_input_without_changing_anything() {
 			Error::<Test>::PaymentBelowMinimum
 		);
 		assert_noop!(Revenue::pay_for_service(RuntimeOrigin::root(), 100, order()), DispatchError::BadOrigin);
-		// More than the customer has.
+		// More than the customer has: a named error a wallet can show.
 		assert_noop!(
 			Revenue::pay_for_service(RuntimeOrigin::signed(HELPER), 5_000, order()),
-			TokenError::FundsUnavailable
+			Error::<Test>::InsufficientBalance
 		);
-		// Everything it has: paying would reap the account, which is refused.
+		// Everything it has: paying would reap the account, which is refused the same way.
 		assert_noop!(
 			Revenue::pay_for_service(RuntimeOrigin::signed(HELPER), 1_000, order()),
-			TokenError::NotExpendable
+			Error::<Test>::InsufficientBalance
 		);
 	});
 }
