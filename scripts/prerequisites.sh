@@ -26,7 +26,9 @@ fi
 if [[ "${POSEIDON_NEED_NODEJS:-0}" == 1 ]]; then
 	node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
 	if ((node_major < 20)); then
-		echo "error: the end-to-end tests need Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))" >&2
+		echo "error: the end-to-end tests need Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+		echo "       This distribution's nodejs package is older; install Node.js 20+ first," >&2
+		echo "       e.g. 'nvm install 20' (https://github.com/nvm-sh/nvm) or NodeSource's packages." >&2
 		exit 1
 	fi
 fi

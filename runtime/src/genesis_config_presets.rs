@@ -251,8 +251,9 @@ pub const LAUNCH_VALIDATOR_QQQ: Balance = 1_000 * QQQ;
 /// QAS each launch validator starts with: its candidacy bond, which also backs it in the
 /// genesis election (held QAS may vote).
 pub const LAUNCH_VALIDATOR_QAS: Balance = 10_000 * QAS;
-/// QQQ the revenue pot and the two pool accounts start with: their existential deposit,
-/// out of the supply.
+/// QQQ the revenue pot, the two pool accounts and (on a production chain, where the
+/// company account is the treasury) the keyless fallback treasury account start with:
+/// their existential deposit, out of the supply.
 pub const POOL_ENDOWMENT_QQQ: Balance = QQQ;
 
 /// A placeholder public key of the production template: the hash of `label`, a key
@@ -294,8 +295,8 @@ pub fn production_company_account() -> AccountId {
 ///   genesis candidates would hand 17 validator seats to whoever stands first;
 /// - exactly [`PRODUCTION_QQQ_SUPPLY`] QQQ and [`PRODUCTION_QAS_SUPPLY`] QAS: each launch
 ///   validator gets [`LAUNCH_VALIDATOR_QQQ`] and [`LAUNCH_VALIDATOR_QAS`] and stands with
-///   its QAS as its bond and its backing; the revenue pot and the pool accounts their
-///   existential deposit;
+///   its QAS as its bond and its backing; the revenue pot, the pool accounts and the
+///   fallback treasury account their existential deposit;
 ///   the company account the rest.
 ///
 /// The accounts and session keys are placeholders. To launch, export the template
@@ -313,7 +314,10 @@ pub fn production_template_genesis() -> Value {
 		})
 		.collect();
 	let company = production_company_account();
-	let pools = pool_accounts();
+	// Fee routing sends a share a new, not yet existing treasury account cannot take to
+	// the keyless fallback account: it must exist from genesis.
+	let fallback_treasury = pallet_company_treasury::Pallet::<crate::Runtime>::fallback_account();
+	let pools: Vec<AccountId> = pool_accounts().into_iter().chain([fallback_treasury]).collect();
 	let launch = Balance::from(LAUNCH_VALIDATORS);
 	let company_qqq = PRODUCTION_QQQ_SUPPLY -
 		launch * LAUNCH_VALIDATOR_QQQ -

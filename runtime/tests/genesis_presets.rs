@@ -165,10 +165,50 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 			PRODUCTION_QAS_SUPPLY - LAUNCH_VALIDATORS as u128 * LAUNCH_VALIDATOR_QAS
 		);
 		assert!(qqq(&company) > 999_990_000 * QQQ);
-		// The revenue pot and both pool accounts start with exactly their existential
-		// deposit, out of the supply.
-		for account in [poseidon_runtime::Revenue::pot(), poseidon_runtime::Deposits::pool_account(), poseidon_runtime::Supernodes::pool_account()] {
+		// The revenue pot, both pool accounts and the fallback treasury account (where fees
+		// go that a new treasury account cannot take yet) start with exactly their
+		// existential deposit, out of the supply.
+		for account in [
+			poseidon_runtime::Revenue::pot(),
+			poseidon_runtime::Deposits::pool_account(),
+			poseidon_runtime::Supernodes::pool_account(),
+			CompanyTreasury::fallback_account(),
+		] {
 			assert_eq!(qqq(&account), QQQ);
 		}
+	});
+}
+
+/// On the production chain, governance may name a treasury account that does not exist
+/// yet: a fee share below the existential deposit then goes to the keyless fallback
+/// account, which exists from genesis, and no fee is burnt.
+#[test]
+fn production_fees_are_never_burnt_when_the_treasury_is_a_new_account() {
+	use frame_support::traits::{
+		fungible::Balanced,
+		tokens::{Fortitude, Precision, Preservation},
+		OnUnbalanced,
+	};
+	use poseidon_runtime::{configs::fees::DealWithFees, genesis_config_presets::production_company_account, AccountId};
+	preset_ext("production").execute_with(|| {
+		let fresh = AccountId::from([42u8; 32]);
+		assert_eq!(qqq(&fresh), 0);
+		assert!(CompanyTreasury::set_treasury_account(poseidon_runtime::RuntimeOrigin::root(), fresh.clone()).is_ok());
+		let fallback = CompanyTreasury::fallback_account();
+		let (issuance, fallback_before) = (pallet_balances::Pallet::<Runtime>::total_issuance(), qqq(&fallback));
+		// A fee below QQQ's existential deposit (1 milli-QQQ), with no block author.
+		let fee = poseidon_primitives::tokens::MILLI_QQQ / 2;
+		let credit = <poseidon_runtime::Balances as Balanced<AccountId>>::withdraw(
+			&production_company_account(),
+			fee,
+			Precision::Exact,
+			Preservation::Preserve,
+			Fortitude::Polite,
+		)
+		.expect("the company can pay");
+		DealWithFees::on_unbalanceds(core::iter::once(credit));
+		assert_eq!(qqq(&fresh), 0, "too little to open the new account");
+		assert_eq!(qqq(&fallback), fallback_before + fee);
+		assert_eq!(pallet_balances::Pallet::<Runtime>::total_issuance(), issuance);
 	});
 }

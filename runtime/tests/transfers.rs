@@ -167,3 +167,24 @@ fn the_author_share_goes_to_the_validator_that_owns_the_blocks_session_key() {
 		assert_eq!(qqq(&key_bytes_account), before.1);
 	});
 }
+
+/// The README's figure: a balance transfer of either token costs about 0.03 QQQ.
+#[test]
+fn a_balance_transfer_costs_about_three_hundredths_of_a_qqq() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let qqq_transfer = RuntimeCall::Balances(pallet_balances::Call::transfer_keep_alive {
+			dest: Charlie.to_account_id().into(),
+			value: QQQ,
+		});
+		let qas_transfer = RuntimeCall::QasBalances(QasBalancesCall::transfer_keep_alive {
+			dest: Charlie.to_account_id().into(),
+			value: QAS,
+		});
+		for (nonce, call) in [qqq_transfer, qas_transfer].into_iter().enumerate() {
+			assert_eq!(Executive::apply_extrinsic(signed(call, Bob, nonce as u32, 0)), Ok(Ok(())));
+			let (fee, _) = last_fee_paid_by(&Bob.to_account_id());
+			assert!((QQQ / 40..=QQQ * 35 / 1000).contains(&fee), "a transfer cost {fee} base units");
+		}
+	});
+}
