@@ -57,12 +57,12 @@ fn a_registered_miners_first_proof_costs_no_fee() {
 
 		// The duplicate fails and pays.
 		let result = Executive::apply_extrinsic(signed(proof_call(0), Dave, 2, 0));
-		assert!(matches!(result, Ok(Err(_))));
+		assert_eq!(result, Ok(Err(pallet_proof_of_resource::Error::<Runtime>::DuplicateProof.into())));
 		assert!(last_fee_paid_by(&dave).0 > 0);
 		assert!(qqq(&dave) < before);
 		// Bob is no miner: refused, and pays.
 		let result = Executive::apply_extrinsic(signed(proof_call(0), Bob, 0, 0));
-		assert!(matches!(result, Ok(Err(_))));
+		assert_eq!(result, Ok(Err(pallet_proof_of_resource::Error::<Runtime>::NotRegistered.into())));
 		assert!(last_fee_paid_by(&Bob.to_account_id()).0 > 0);
 	});
 }
