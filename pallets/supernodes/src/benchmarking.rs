@@ -149,9 +149,10 @@ mod benchmarks {
 		// The votes' first pool: they earn from it.
 		Pallet::<T>::share_pool(Pallet::<T>::next_earning_era(), T::Qqq::minimum_balance() * 1_000u32.into());
 		let new = new.to_vec();
+		let targets = BoundedVec::try_from(new.clone()).expect("n is at most MaxVotesPerVoter");
 
 		#[extrinsic_call]
-		_(RawOrigin::Signed(who.clone()), new.clone(), vote_amount::<T>() * 2u32.into());
+		_(RawOrigin::Signed(who.clone()), targets, vote_amount::<T>() * 2u32.into());
 
 		let recorded: Vec<_> = Voters::<T>::get(&who).unwrap().targets.into_iter().map(|t| t.candidate).collect();
 		assert_eq!(recorded, new);
