@@ -56,10 +56,16 @@ impl<T: Config> Pallet<T> {
 	/// The accumulator value at which `position`'s extra weight left, if it has left and
 	/// the position still carries it.
 	pub(crate) fn matured_at(position: &Position<QasOf<T>>) -> Option<u128> {
-		if position.weight <= Self::weight_at_maturity(position) {
+		if Self::extra_weight(position) == 0 {
 			return None;
 		}
 		Maturing::<T>::get(position.maturity_era).and_then(|cohort| cohort.matured_at)
+	}
+
+	/// What `position` weighs above ×1.0 now: its plan's extra until its maturity has been
+	/// read, zero after.
+	pub(crate) fn extra_weight(position: &Position<QasOf<T>>) -> RewardWeight {
+		position.weight.saturating_sub(Self::weight_at_maturity(position))
 	}
 
 	/// `position`'s weight from its maturity era on: ×1.0.

@@ -449,7 +449,7 @@ pub mod pallet {
 					let cohort = Cohorts::<T>::get(position.start_era);
 					let joined = position.reward_per_weight_paid.is_some() ||
 						cohort.is_some_and(|c| c.joined_at.is_some());
-					let extra = position.weight.saturating_sub(Self::weight_at_maturity(position));
+					let extra = Self::extra_weight(position);
 					let matured = Maturing::<T>::get(position.maturity_era)
 						.is_some_and(|m| m.matured_at.is_some());
 					if joined {

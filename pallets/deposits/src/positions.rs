@@ -30,7 +30,6 @@ impl<T: Config> Pallet<T> {
 		let maturity_era = start_era.saturating_add(plan.lock_eras);
 		let amount_units: u128 = amount.unique_saturated_into();
 		let weight = amount_units.saturating_mul(u128::from(plan.reward_multiplier));
-		let extra_weight = weight.saturating_sub(amount_units.saturating_mul(100));
 		let id = NextPositionId::<T>::mutate(|next| {
 			let id = *next;
 			*next = next.saturating_add(1);
@@ -45,6 +44,7 @@ impl<T: Config> Pallet<T> {
 			maturity_era,
 			reward_per_weight_paid: None,
 		};
+		let extra_weight = Self::extra_weight(&position);
 		positions.try_push(position).map_err(|_| Error::<T>::TooManyPositions)?;
 		Positions::<T>::insert(&who, positions);
 		Cohorts::<T>::mutate(start_era, |cohort| {
@@ -100,7 +100,7 @@ impl<T: Config> Pallet<T> {
 		// not leave a second time.
 		let rewards = Self::settle_position(&mut position);
 		TotalWeight::<T>::mutate(|total| total.saturating_reduce(position.weight));
-		let extra_weight = position.weight.saturating_sub(Self::weight_at_maturity(&position));
+		let extra_weight = Self::extra_weight(&position);
 		if extra_weight > 0 {
 			Self::leave_maturing_cohort(position.maturity_era, extra_weight);
 		}
@@ -162,9 +162,8 @@ impl<T: Config> Pallet<T> {
 			Self::leave_cohort(position.start_era);
 		}
 		if Self::matured_at(position).is_some() {
-			let at_maturity = Self::weight_at_maturity(position);
-			let extra_weight = position.weight.saturating_sub(at_maturity);
-			position.weight = at_maturity;
+			let extra_weight = Self::extra_weight(position);
+			position.weight = Self::weight_at_maturity(position);
 			Self::leave_maturing_cohort(position.maturity_era, extra_weight);
 		}
 		position.reward_per_weight_paid = Some(RewardPerWeight::<T>::get());

@@ -101,18 +101,14 @@ impl<T: Config> Pallet<T> {
 			Supernodes::<T>::put(supernodes);
 			RunnersUp::<T>::put(runners_up);
 		}
-		Self::drop_unbacked_candidates(term, candidates, &approvals, min_backing);
-		let serving = Self::serving();
+		let serving: Vec<T::AccountId> =
+			Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect();
+		Self::drop_unbacked_candidates(term, candidates, &serving, &approvals, min_backing);
 		for who in offenders {
 			if !serving.contains(&who) {
 				Self::drop_candidate(who);
 			}
 		}
-	}
-
-	/// The supernodes and runners-up.
-	fn serving() -> Vec<T::AccountId> {
-		Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect()
 	}
 
 	/// Ends `who`'s candidacy and releases what is left of its bond.
@@ -137,10 +133,10 @@ impl<T: Config> Pallet<T> {
 	fn drop_unbacked_candidates(
 		term: TermIndex,
 		candidates: Vec<T::AccountId>,
+		serving: &[T::AccountId],
 		approvals: &BTreeMap<T::AccountId, u128>,
 		min_backing: u128,
 	) {
-		let serving = Self::serving();
 		for who in candidates {
 			let approval = approvals.get(&who).copied().unwrap_or_default();
 			if serving.contains(&who) || approval >= min_backing.max(1) {
