@@ -179,10 +179,21 @@ fn a_token_vote_wins_no_seat() {
 			pallet_supernodes::ElectionParams { term_length: 3, desired_supernodes: 5, desired_runners_up: 2, min_validators: 4 },
 		)
 		.is_ok());
+		// The genesis validators prove work as miners, so they may stand at the election
+		// like any candidate.
+		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
+		for validator in [Alice, Bob, Charlie, Dave] {
+			assert_eq!(apply(register(miner_profile()), validator, 0), Ok(()));
+			assert_eq!(apply(prove(usage), validator, 1), Ok(()));
+		}
 		stand_backed_by(Eve, Sr25519Keyring::Ferdie, 10 * QAS);
 
 		// The election at the start of era 3 (block 31) leaves the fifth seat empty.
 		run_to_block(31);
+		assert!(!events()
+			.iter()
+			.any(|e| matches!(e, RuntimeEvent::Supernodes(pallet_supernodes::Event::CandidateIneligible { .. }))));
+		assert!(events().iter().any(|e| matches!(e, RuntimeEvent::Supernodes(pallet_supernodes::Event::NewTerm { .. }))));
 		let elected: Vec<_> = pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect();
 		assert_eq!(elected.len(), 4);
 		assert!(!elected.contains(&Eve.to_account_id()));

@@ -1,5 +1,12 @@
 //! The election held at the start of every term: sequential Phragmén over all candidates
-//! and votes.
+//! that may still stand, and all votes.
+//!
+//! Standing is checked again at every election, not only when a candidacy is submitted:
+//! a candidate that is no longer a registered miner, has had no accepted power in the
+//! last [`Config::MinProvenEras`] eras, or has offended as a validator is left out of the
+//! election ([`Event::CandidateIneligible`]) and its candidacy ends, unless it serves on
+//! as a supernode kept for another term. Otherwise a miner could stand, deregister (or
+//! stop proving) and still be elected a validator.
 //!
 //! Sequential Phragmén (`sp-npos-elections`) elects one candidate per round, each time the
 //! one whose election spreads the voters' load most evenly, so a large minority of QAS
@@ -16,7 +23,7 @@
 //! at [`Config::MaxVoters`] this takes at most
 //! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
 
-use crate::{pallet::*, Elected, TermIndex};
+use crate::{pallet::*, Candidate, Elected, Ineligibility, TermIndex};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
 	traits::{
@@ -25,7 +32,7 @@ use frame_support::{
 	},
 	BoundedVec,
 };
-use poseidon_primitives::era::EraClock;
+use poseidon_primitives::{era::EraClock, power::ProvenPower};
 use sp_npos_elections::{seq_phragmen, ExtendedBalance, VoteWeight};
 use sp_runtime::{
 	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
@@ -47,12 +54,7 @@ impl<T: Config> Pallet<T> {
 
 		let factor = vote_factor(T::Qas::total_issuance().unique_saturated_into());
 		let min_backing: u128 = T::MinBacking::get().unique_saturated_into();
-		// A candidate that committed an offence as a validator is not elected again.
-		let (candidates, offenders): (Vec<T::AccountId>, Vec<T::AccountId>) =
-			Candidates::<T>::iter().fold((Vec::new(), Vec::new()), |(mut fit, mut unfit), (who, c)| {
-				if c.slashed.is_zero() { fit.push(who) } else { unfit.push(who) }
-				(fit, unfit)
-			});
+		let (candidates, ineligible) = Self::review_candidates(term);
 		// Each candidate's approval: the QAS of every vote naming it.
 		let mut approvals: BTreeMap<T::AccountId, u128> = BTreeMap::new();
 		let mut voters = Vec::new();
@@ -101,13 +103,56 @@ impl<T: Config> Pallet<T> {
 			Supernodes::<T>::put(supernodes);
 			RunnersUp::<T>::put(runners_up);
 		}
+		// Runners-up kept from the last term (when too few were elected) step in for a
+		// supernode that leaves; one that may no longer stand is no longer among them.
+		if !ineligible.is_empty() {
+			RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| !ineligible.contains(&elected.who)));
+		}
 		let serving: Vec<T::AccountId> =
 			Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect();
 		Self::drop_unbacked_candidates(term, candidates, &serving, &approvals, min_backing);
-		for who in offenders {
+		// A supernode kept for another term serves it out, whatever its standing.
+		for who in ineligible {
 			if !serving.contains(&who) {
 				Self::drop_candidate(who);
 			}
+		}
+	}
+
+	/// Splits the candidates into those that may stand at the election of `term` and
+	/// those that may not, announcing each of the latter with its reason. At most
+	/// [`Config::MaxCandidates`] records, each with [`Config::MinProvenEras`] + 2 reads of
+	/// the miners' registry and power.
+	fn review_candidates(term: TermIndex) -> (Vec<T::AccountId>, Vec<T::AccountId>) {
+		let mut eligible = Vec::new();
+		let mut ineligible = Vec::new();
+		for (who, candidate) in Candidates::<T>::iter() {
+			match Self::ineligibility(term, &who, &candidate) {
+				None => eligible.push(who),
+				Some(reason) => {
+					Self::deposit_event(Event::CandidateIneligible { who: who.clone(), term, reason });
+					ineligible.push(who);
+				},
+			}
+		}
+		(eligible, ineligible)
+	}
+
+	/// Why `who` may not stand at the election of `term`, if it may not: the checks of
+	/// [`Pallet::submit_candidacy`], made again, and no offence in this candidacy. The
+	/// genesis candidates (the supernodes of term 0) are the chain's launch set and are
+	/// taken as given.
+	fn ineligibility(term: TermIndex, who: &T::AccountId, candidate: &Candidate<QasOf<T>>) -> Option<Ineligibility> {
+		if !candidate.slashed.is_zero() {
+			Some(Ineligibility::Offence)
+		} else if term == 0 {
+			None
+		} else if !T::Miners::is_registered_miner(who) {
+			Some(Ineligibility::NotAMiner)
+		} else if !Self::has_recent_power(who) {
+			Some(Ineligibility::NoRecentPower)
+		} else {
+			None
 		}
 	}
 

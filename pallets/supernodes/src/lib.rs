@@ -6,7 +6,9 @@
 //!
 //! - **Candidates** ([`Pallet::submit_candidacy`]): only a registered miner that has had
 //!   accepted power in one of the last [`Config::MinProvenEras`] eras may stand, so votes
-//!   alone cannot elect a node that does no work. A candidate holds
+//!   alone cannot elect a node that does no work; every election checks this again
+//!   and leaves out (and drops) a candidate that no longer meets it or has offended
+//!   ([`Event::CandidateIneligible`]). A candidate holds
 //!   [`Config::CandidacyBond`] QAS ([`HoldReason::CandidacyBond`]) and names its
 //!   commission (at most [`Config::MaxCommission`]). [`Pallet::renounce_candidacy`]
 //!   releases the bond, except for a supernode in its term: it serves the term out.
@@ -425,9 +427,12 @@ pub mod pallet {
 		/// `who` no longer stands; its `bond` is released.
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
 		/// `who` no longer stands: it lacked the backing to be elected for a whole term, or
-		/// committed an offence as a validator and its term ended. What is left of its
-		/// bond, `bond`, is released.
+		/// lost its standing ([`Event::CandidateIneligible`]) and serves no term. What is
+		/// left of its bond, `bond`, is released.
 		CandidateDropped { who: T::AccountId, bond: QasOf<T> },
+		/// `who` was left out of the election of term `term`: it may no longer stand, for
+		/// `reason`. Its candidacy ends unless it serves on as a kept supernode.
+		CandidateIneligible { who: T::AccountId, term: TermIndex, reason: Ineligibility },
 		/// Validator `who` committed an offence in `session` (an equivocation): `slashed`
 		/// QAS of its candidacy bond went to the treasury, `bond_left` is still held, and
 		/// it will not be elected again in this candidacy.
@@ -525,7 +530,7 @@ pub mod pallet {
 			let voters = Voters::<T>::count();
 			Self::elect(CurrentTerm::<T>::get().saturating_add(1));
 			T::WeightInfo::elect(voters)
-				.saturating_add(Self::candidate_drop_weight())
+				.saturating_add(Self::candidate_review_weight())
 				.saturating_add(note_author)
 		}
 
@@ -539,7 +544,7 @@ pub mod pallet {
 				"a bond below the existential deposit could not be held"
 			);
 			let block = <T as frame_system::Config>::BlockWeights::get().max_block;
-			let election = T::WeightInfo::elect(T::MaxVoters::get()).saturating_add(Self::candidate_drop_weight());
+			let election = T::WeightInfo::elect(T::MaxVoters::get()).saturating_add(Self::candidate_review_weight());
 			let budget = ELECTION_BLOCK_SHARE * block;
 			assert!(
 				election.all_lte(budget),
@@ -663,12 +668,17 @@ pub mod pallet {
 			});
 		}
 
-		/// What the election's check of unbacked candidates may add to the benchmarked
-		/// election: for each candidate its mark, and for a dropped one its record, hold
-		/// and account.
-		pub(crate) fn candidate_drop_weight() -> Weight {
+		/// What the election's review of the candidates may add to the benchmarked
+		/// election: for each candidate its standing (miner registry and the
+		/// [`Config::MinProvenEras`] + 1 eras of power) and its unbacked mark, and for a
+		/// dropped one its record, hold and account.
+		pub(crate) fn candidate_review_weight() -> Weight {
 			let candidates = u64::from(T::MaxCandidates::get());
-			T::DbWeight::get().reads_writes(candidates.saturating_mul(4), candidates.saturating_mul(5))
+			let standing_reads = u64::from(T::MinProvenEras::get()).saturating_add(2);
+			T::DbWeight::get().reads_writes(
+				candidates.saturating_mul(standing_reads.saturating_add(4)),
+				candidates.saturating_mul(5),
+			)
 		}
 
 		/// Checks `params` against the configured bounds.

@@ -1,6 +1,6 @@
 //! A small runtime for the pallet's tests: System, QQQ and QAS balances and this pallet,
-//! with a hand-driven era clock, a miner registry the tests fill in, and a session-key
-//! registry. The tests play the revenue pallet's part themselves: [`settle`] pays an
+//! with a hand-driven era clock, a miner registry the tests fill in (its miners prove
+//! every era until a test stops them), and a session-key registry. The tests play the revenue pallet's part themselves: [`settle`] pays an
 //! era's supernode pool into the pool account and announces it.
 
 use crate::{self as pallet_supernodes, ElectionParams};
@@ -99,6 +99,8 @@ parameter_types! {
 thread_local! {
 	static MINERS: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
 	static POWER: RefCell<BTreeMap<(EraIndex, u64), Power>> = RefCell::new(BTreeMap::new());
+	/// Miners that prove every era: [`next_era`] gives them power in the era it starts.
+	static PROVING: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
 	static KEYED: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
 }
 
@@ -195,10 +197,22 @@ pub fn set_power(era: EraIndex, miner: u64, power: Power) {
 	POWER.with(|p| p.borrow_mut().insert((era, miner), power));
 }
 
-/// Registers `who` as a miner with accepted power in the current era.
+/// Registers `who` as a miner with accepted power in the current era and every era after.
 pub fn make_miner(who: u64) {
 	MINERS.with(|m| m.borrow_mut().insert(who));
+	PROVING.with(|p| p.borrow_mut().insert(who));
 	set_power(CurrentEra::get(), who, 1_000);
+}
+
+/// `who` stays a registered miner but proves nothing from the next era on.
+pub fn stop_proving(who: u64) {
+	PROVING.with(|p| p.borrow_mut().remove(&who));
+}
+
+/// `who` is no longer a registered miner (and so proves nothing).
+pub fn deregister_miner(who: u64) {
+	stop_proving(who);
+	MINERS.with(|m| m.borrow_mut().remove(&who));
 }
 
 /// Registers session keys for `who`.
@@ -217,14 +231,34 @@ pub fn test_params() -> ElectionParams {
 	ElectionParams { term_length: TERM, desired_supernodes: 2, desired_runners_up: 1, min_validators: 1 }
 }
 
-/// Genesis without candidates, at block 1 of era 0. A … F and [`POOR_MINER`] are miners
-/// with power in era 0.
-pub fn new_test_ext() -> sp_io::TestExternalities {
+/// The pallet's genesis in the tests: [`test_params`], no candidates and no votes.
+pub fn test_genesis() -> pallet_supernodes::GenesisConfig<Test> {
+	let params = test_params();
+	pallet_supernodes::GenesisConfig::<Test> {
+		term_length: params.term_length,
+		desired_supernodes: params.desired_supernodes,
+		desired_runners_up: params.desired_runners_up,
+		min_validators: params.min_validators,
+		candidates: vec![],
+		voters: vec![],
+	}
+}
+
+/// Era 0, the default minimum backing, and no miners, power or session keys: what the
+/// thread-local parts of the mock hold before a test sets them.
+pub fn reset_miners() {
 	CurrentEra::set(0);
 	MinBacking::set(10);
 	MINERS.with(|m| m.borrow_mut().clear());
 	POWER.with(|p| p.borrow_mut().clear());
+	PROVING.with(|p| p.borrow_mut().clear());
 	KEYED.with(|k| k.borrow_mut().clear());
+}
+
+/// Genesis without candidates, at block 1 of era 0. A … F and [`POOR_MINER`] are miners
+/// with power in era 0, proving every era.
+pub fn new_test_ext() -> sp_io::TestExternalities {
+	reset_miners();
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {
 		balances: vec![(V1, 10), (TREASURY, 1), (REVENUE_POT, 1_000_000), (pool(), 1)],
@@ -239,17 +273,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	}
 	.assimilate_storage(&mut storage)
 	.unwrap();
-	let params = test_params();
-	pallet_supernodes::GenesisConfig::<Test> {
-		term_length: params.term_length,
-		desired_supernodes: params.desired_supernodes,
-		desired_runners_up: params.desired_runners_up,
-		min_validators: params.min_validators,
-		candidates: vec![],
-		voters: vec![],
-	}
-	.assimilate_storage(&mut storage)
-	.unwrap();
+	test_genesis().assimilate_storage(&mut storage).unwrap();
 	let mut ext = sp_io::TestExternalities::new(storage);
 	ext.execute_with(|| {
 		System::set_block_number(1);
@@ -268,9 +292,13 @@ pub fn build_and_execute(test: impl FnOnce()) {
 	});
 }
 
-/// Starts the next era and runs the pallet's block hook, as the runtime would.
+/// Starts the next era, in which every proving miner has power, and runs the pallet's
+/// block hook, as the runtime would.
 pub fn next_era() {
 	CurrentEra::set(CurrentEra::get() + 1);
+	for who in PROVING.with(|p| p.borrow().clone()) {
+		set_power(CurrentEra::get(), who, 1_000);
+	}
 	System::set_block_number(System::block_number() + 1);
 	Supernodes::on_initialize(System::block_number());
 }

@@ -33,6 +33,24 @@ pub struct Candidate<Balance> {
 	pub slashed: Perbill,
 }
 
+/// Why a candidate may not stand at an election. Standing is checked when a candidacy is
+/// submitted and again at every election, so that a miner which deregisters, stops
+/// proving or offends after standing cannot be elected (and become a validator) on the
+/// strength of what it once was.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug,
+)]
+pub enum Ineligibility {
+	/// It is no longer a registered miner.
+	NotAMiner,
+	/// It had no accepted power in the current era or the
+	/// [`crate::Config::MinProvenEras`] eras before it.
+	NoRecentPower,
+	/// It committed an offence as a validator during this candidacy.
+	Offence,
+}
+
 /// One of a voter's targets, with what the voter has been paid from it.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, PartialEq, Eq, Debug,

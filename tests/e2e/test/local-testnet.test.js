@@ -48,6 +48,19 @@ function firstBlockAuthoredBy(api, address, timeoutMs) {
   });
 }
 
+/** `pair` registers as a miner and proves the current era (with evidence `tag`). */
+async function proveAsMiner(api, pair, tag) {
+  const era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
+  const nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
+  const evidence = `0x${tag.toString(16).padStart(2, '0').repeat(32)}`;
+  const results = await Promise.all([
+    submit(api, api.tx.proofOfResource.registerMiner(PROFILE), pair, { nonce }),
+    submit(api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 1_000_000 }, evidence), pair,
+      { nonce: nonce + 1 }),
+  ]);
+  for (const { error } of results) assert.equal(error, null);
+}
+
 describe('scripts/local-testnet.sh', () => {
   let network;
   let apis = [];
@@ -94,9 +107,13 @@ describe('scripts/local-testnet.sh', () => {
   // Eve runs a fifth node with keys of its own, proves work as a miner, stands, and
   // Ferdie's 250 000 QAS outvote the 100 000 behind Dave: at the next term's election Eve
   // replaces Dave among the four supernodes, and from the next session she authors blocks.
+  // Every election checks again that a candidate is a miner with recent power, so the
+  // four genesis validators prove work too.
   test('a miner voted in with QAS becomes a validator and authors blocks', async () => {
-    const { dave: { address: dave }, eve, ferdie } = await devAccounts();
+    const accounts = await devAccounts();
+    const { dave: { address: dave }, eve, ferdie } = accounts;
     const api = apis[0];
+    await Promise.all(['alice', 'bob', 'charlie', 'dave'].map((name, i) => proveAsMiner(api, accounts[name], i + 1)));
     const eveRpcPort = base + 104;
     const eveNode = startProcess(nodeBinary(), [
       '--chain', 'local',

@@ -25,7 +25,9 @@ fn a_miner_with_recent_power_stands_and_holds_the_bond() {
 #[test]
 fn power_in_one_of_the_last_min_proven_eras_is_enough() {
 	build_and_execute(|| {
-		// A proved in era 0 only; MinProvenEras is 2.
+		// A and B proved in era 0 only; MinProvenEras is 2.
+		stop_proving(A);
+		stop_proving(B);
 		next_era();
 		next_era();
 		stand(A, 0);

@@ -6,4 +6,5 @@ mod election;
 mod offences;
 mod rewards;
 mod session;
+mod standing;
 mod voting;

@@ -1,6 +1,6 @@
 //! Offences: an equivocating validator loses part of its bond and its candidacy.
 
-use crate::{mock::*, Candidates, Event};
+use crate::{mock::*, Candidates, Event, Ineligibility};
 use frame_support::{traits::fungible::Inspect, weights::Weight};
 use sp_runtime::Perbill;
 use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
@@ -79,6 +79,8 @@ fn an_offender_is_not_elected_again_and_its_candidacy_ends_with_its_term() {
 		next_term();
 		// V1's 300 QAS for A no longer elect it: C takes its seat.
 		assert_eq!(supernodes(), vec![B, C]);
+		let ineligible = Event::CandidateIneligible { who: A, term: 2, reason: Ineligibility::Offence };
+		assert!(events().contains(&ineligible));
 		assert!(events().contains(&Event::CandidateDropped { who: A, bond: 440 }));
 		assert!(!Candidates::<Test>::contains_key(A));
 		assert_eq!(bonded_qas(A), 0);
