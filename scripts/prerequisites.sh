@@ -47,10 +47,16 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 	exit 1
 }
 
-# Builds the release node together with every test target of the workspace. run-dev.sh,
-# local-testnet.sh and test.sh all build this way: cargo unifies features over what one
-# invocation builds, so building the node alone would give it another feature set than
-# the tests and recompile the runtime and the node each time one follows the other.
+# The runtime features of the node for dev and local chains and of the tests:
+# `fast-runtime` (governance periods of blocks, not days) and `metadata-hash` (the hash
+# `CheckMetadataHash` signers verify, so the tests sign the way hardware wallets do).
+POSEIDON_DEV_FEATURES="poseidon-runtime/fast-runtime,poseidon-runtime/metadata-hash"
+
+# Builds the release node together with every test target of the workspace, with
+# $POSEIDON_DEV_FEATURES. run-dev.sh, local-testnet.sh and test.sh all build this way:
+# cargo unifies features over what one invocation builds, so building the node alone
+# would give it another feature set than the tests and recompile the runtime and the
+# node each time one follows the other.
 build_workspace() {
-	cargo build --release --locked --workspace --all-targets
+	cargo build --release --locked --workspace --all-targets --features "$POSEIDON_DEV_FEATURES"
 }

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
-#   1. builds the workspace (the release node and every test target) and runs the Rust
-#      tests of the whole workspace (pallets, runtime, node);
+#   1. builds the workspace (the release node and every test target, with the dev
+#      runtime features) and runs the Rust tests of the whole workspace (pallets,
+#      runtime, node), then the production-runtime test in a build without them;
 #   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
 #   3. the end-to-end suite (tests/e2e) against the release node.
 # Installs missing prerequisites first. The node and the tests are built in one cargo
@@ -22,7 +23,12 @@ step "Build: release node and test targets"
 build_workspace
 
 step "Rust tests of the workspace"
-cargo test --release --locked --workspace
+cargo test --release --locked --workspace --features "$POSEIDON_DEV_FEATURES"
+
+# The runtime a real network runs, without fast-runtime: its real governance periods.
+# Native only (no Wasm), so it recompiles the runtime crate and this test, nothing else.
+step "Rust tests of the production runtime build"
+SKIP_WASM_BUILD=1 cargo test --release --locked -p poseidon-runtime --test production_runtime
 
 step "Pallet benchmarks as tests"
 for pallet in "${benchmarked_pallets[@]}"; do

@@ -35,6 +35,7 @@ impl SubstrateCli for Cli {
 	}
 
 	fn load_spec(&self, id: &str) -> Result<Box<dyn sc_service::ChainSpec>, String> {
+		warn_of_the_runtime_build(id);
 		Ok(match id {
 			"dev" => Box::new(chain_spec::development_chain_spec()?),
 			"" | "local" => Box::new(chain_spec::local_chain_spec()?),
@@ -42,6 +43,27 @@ impl SubstrateCli for Cli {
 			path =>
 				Box::new(chain_spec::ChainSpec::from_json_file(std::path::PathBuf::from(path))?),
 		})
+	}
+}
+
+/// The governance periods are compiled into the runtime (its `fast-runtime` feature): a
+/// built-in chain whose periods the runtime does not have gets a warning, so that nobody
+/// starts a production chain with 30-block referenda, or wonders why a dev chain's take
+/// two weeks.
+fn warn_of_the_runtime_build(chain: &str) {
+	let warning = match (chain, poseidon_runtime::FAST_RUNTIME) {
+		("production", true) => Some(
+			"this node's runtime is a `fast-runtime` build: governance periods are blocks, not \
+			 days. Build the node without that feature for a real network.",
+		),
+		("dev" | "" | "local", false) => Some(
+			"this node's runtime has the real governance periods (days); dev and local chains \
+			 usually run a `fast-runtime` build (scripts/run-dev.sh builds one).",
+		),
+		_ => None,
+	};
+	if let Some(warning) = warning {
+		eprintln!("warning: {warning}");
 	}
 }
 

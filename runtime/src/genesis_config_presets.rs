@@ -13,9 +13,10 @@
 //! accounts).
 //!
 //! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute;
-//! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras; referendum
-//! tracks use their short test periods (`origins.shortTrackPeriods`), so a referendum
-//! passes in minutes.
+//! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras. The
+//! referendum periods are not in any preset: they are compiled into the runtime, short
+//! in the dev node's `fast-runtime` build (a referendum passes in minutes) and real in a
+//! release build (see [`crate::prod_or_fast`]).
 //!
 //! The validators are also the genesis supernode candidates, each voted for by its
 //! `//stash` account (Alice's with the most QAS, Dave's with the least), so the genesis
@@ -115,7 +116,6 @@ struct ChainGenesis {
 	desired_supernodes: u32,
 	desired_runners_up: u32,
 	min_validators: u32,
-	short_track_periods: bool,
 	sudo: Option<AccountId>,
 }
 
@@ -153,10 +153,6 @@ fn genesis_patch(chain: ChainGenesis) -> Value {
 			min_validators: chain.min_validators,
 			candidates,
 			voters,
-		},
-		origins: crate::OriginsConfig {
-			short_track_periods: chain.short_track_periods,
-			..Default::default()
 		},
 		sudo: SudoConfig { key: chain.sudo },
 	})
@@ -209,7 +205,6 @@ fn dev_style_genesis(validators: Vec<Sr25519Keyring>, desired_supernodes: u32, s
 		desired_supernodes,
 		desired_runners_up: 2,
 		min_validators: 1,
-		short_track_periods: true,
 		sudo: Some(sudo),
 	})
 }
@@ -343,7 +338,6 @@ pub fn production_template_genesis() -> Value {
 		desired_supernodes: LAUNCH_VALIDATORS,
 		desired_runners_up: MAX_RUNNERS_UP,
 		min_validators: LAUNCH_VALIDATORS,
-		short_track_periods: false,
 		sudo: None,
 	})
 }

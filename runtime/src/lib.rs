@@ -30,6 +30,27 @@ extern crate alloc;
 
 use alloc::vec::Vec;
 
+/// Whether this runtime was built with the `fast-runtime` feature: governance periods of
+/// blocks instead of days, for dev and local chains and their tests. The node built by
+/// `scripts/run-dev.sh` and `scripts/test.sh` has it; a release build for a real
+/// network (`cargo build --profile production`, the Docker image) does not.
+pub const FAST_RUNTIME: bool = cfg!(feature = "fast-runtime");
+
+/// `$prod` in the runtime a real network runs, `$fast` in one built with the
+/// `fast-runtime` feature (see [`FAST_RUNTIME`]). The periods that differ are chosen
+/// when the runtime is compiled, never by storage a genesis could set, so a production
+/// runtime always has its real periods and its metadata describes them.
+#[macro_export]
+macro_rules! prod_or_fast {
+	($prod:expr, $fast:expr $(,)?) => {
+		if $crate::FAST_RUNTIME {
+			$fast
+		} else {
+			$prod
+		}
+	};
+}
+
 // Defines the `list_benchmarks!`/`add_benchmarks!` macros `apis` uses, so it comes first.
 #[cfg(feature = "runtime-benchmarks")]
 #[macro_use]

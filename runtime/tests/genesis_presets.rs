@@ -113,11 +113,9 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 			production_company_account, LAUNCH_VALIDATORS, LAUNCH_VALIDATOR_QAS,
 			PRODUCTION_QAS_SUPPLY, PRODUCTION_QQQ_SUPPLY,
 		},
-		governance::tracks::{Tracks, REVENUE_SPLIT},
-		QasBalances, DAYS, QAS, QQQ,
+		QasBalances, QAS, QQQ,
 	};
 	use frame_support::traits::Get;
-	use pallet_referenda::TracksInfo;
 
 	preset_ext("production").execute_with(|| {
 		assert_eq!(pallet_sudo::Key::<Runtime>::get(), None, "a production chain has no sudo key");
@@ -126,7 +124,8 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 		assert_eq!(PRODUCTION_QQQ_SUPPLY, 1_000_000_000 * QQQ);
 		assert_eq!(PRODUCTION_QAS_SUPPLY, 100_000_000 * QAS);
 
-		// One-day eras, weekly terms, 30/90/180-day plans, days-long referendum periods.
+		// One-day eras, weekly terms, 30/90/180-day plans (the referendum periods are the
+		// runtime build's: production_runtime.rs).
 		assert_eq!(pallet_proof_of_resource::Pallet::<Runtime>::era_state().length, 14_400);
 		let params = pallet_supernodes::Params::<Runtime>::get();
 		assert_eq!(
@@ -137,7 +136,6 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 			.map(|id| pallet_deposits::Plans::<Runtime>::get(id).expect("a genesis plan").lock_eras)
 			.collect();
 		assert_eq!(plans, vec![30, 90, 180]);
-		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * DAYS);
 		assert_eq!((MinerBond::get(), CandidacyBond::get()), (1_000 * QQQ, 10_000 * QAS));
 
 		// The launch validators are the genesis supernodes and the session's validators;

@@ -1,6 +1,8 @@
 //! QAS governance in the real runtime: the pallets polkadot.js apps looks for, each
 //! track's origin accepted only by the calls of its track, and a referendum on the
-//! `revenue_split` track passed with QAS votes on the dev preset's short tracks.
+//! `revenue_split` track passed with QAS votes. The referenda run on the short tracks of
+//! the `fast-runtime` build (`scripts/test.sh` builds the tests with it); without it
+//! they are left out, and `production_runtime.rs` checks the real periods.
 
 mod common;
 
@@ -15,7 +17,7 @@ use pallet_revenue::RevenueSplit;
 use poseidon_runtime::{
 	governance::{
 		pallet_custom_origins::Origin as TrackOrigin,
-		tracks::{Tracks, EMERGENCY, NETWORK_PARAMS, REFERENDUM_CANCELLER, REFERENDUM_KILLER, REVENUE_SPLIT, ROOT},
+		tracks::{TrackId, Tracks, EMERGENCY, NORMAL_TRACKS, NETWORK_PARAMS, REFERENDUM_CANCELLER, REFERENDUM_KILLER, REVENUE_SPLIT, ROOT},
 	},
 	ConvictionVoting, OriginCaller, Preimage, Referenda, Runtime, RuntimeCall, RuntimeOrigin, QAS,
 };
@@ -118,27 +120,39 @@ fn each_track_has_its_origin() {
 	});
 }
 
+/// The tracks of the runtime a real network runs, whatever this test build is.
 #[test]
-fn the_dev_preset_has_short_tracks_and_a_real_network_long_ones() {
+fn the_real_network_tracks_decide_in_days_and_stop_within_the_week() {
+	let info = |id: TrackId| &NORMAL_TRACKS.iter().find(|track| track.id == id).expect("a track").info;
+	assert_eq!(info(REVENUE_SPLIT).decision_period, 7 * poseidon_runtime::DAYS);
+	// The stopping tracks decide within the same week but confirm in three hours.
+	let canceller = info(REFERENDUM_CANCELLER);
+	assert_eq!(canceller.decision_period, 7 * poseidon_runtime::DAYS);
+	assert_eq!(canceller.confirm_period, 3 * poseidon_runtime::HOURS);
+	assert_eq!(canceller.decision_deposit, 10_000 * QAS);
+	assert_eq!(info(REFERENDUM_KILLER).decision_deposit, 50_000 * QAS);
+	// One junk referendum cannot hold the root track, and the emergency track passes
+	// only what most QAS backs: two thirds of the votes and a fifth of all QAS.
+	assert_eq!(info(ROOT).max_deciding, 3);
+	let emergency = info(EMERGENCY);
+	assert_eq!(emergency.confirm_period, poseidon_runtime::HOURS);
+	assert_eq!(emergency.decision_deposit, 200_000 * QAS);
+	let end = Perbill::from_percent(100);
+	assert_eq!(emergency.min_approval.threshold(end), Perbill::from_parts(666_666_667));
+	assert_eq!(emergency.min_support.threshold(end), Perbill::from_percent(20));
+}
+
+/// The dev node's `fast-runtime` build: periods of blocks, so a referendum passes in
+/// minutes and a vote's lock ends soon after.
+#[cfg(feature = "fast-runtime")]
+#[test]
+fn the_fast_runtime_decides_in_blocks() {
+	use frame_support::traits::Get;
 	preset_ext("development").execute_with(|| {
-		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 30);
-		poseidon_runtime::governance::origins::ShortTrackPeriods::<Runtime>::put(false);
-		assert_eq!(Tracks::info(REVENUE_SPLIT).unwrap().decision_period, 7 * poseidon_runtime::DAYS);
-		// The stopping tracks decide within the same week but confirm in three hours.
-		let canceller = Tracks::info(REFERENDUM_CANCELLER).unwrap();
-		assert_eq!(canceller.decision_period, 7 * poseidon_runtime::DAYS);
-		assert_eq!(canceller.confirm_period, 3 * poseidon_runtime::HOURS);
-		assert_eq!(canceller.decision_deposit, 10_000 * QAS);
-		assert_eq!(Tracks::info(REFERENDUM_KILLER).unwrap().decision_deposit, 50_000 * QAS);
-		// One junk referendum cannot hold the root track, and the emergency track passes
-		// only what most QAS backs: two thirds of the votes and a fifth of all QAS.
-		assert_eq!(Tracks::info(ROOT).unwrap().max_deciding, 3);
-		let emergency = Tracks::info(EMERGENCY).unwrap();
-		assert_eq!(emergency.confirm_period, poseidon_runtime::HOURS);
-		assert_eq!(emergency.decision_deposit, 200_000 * QAS);
-		let end = Perbill::from_percent(100);
-		assert_eq!(emergency.min_approval.threshold(end), Perbill::from_parts(666_666_667));
-		assert_eq!(emergency.min_support.threshold(end), Perbill::from_percent(20));
+		let info = Tracks::info(REVENUE_SPLIT).unwrap();
+		assert_eq!((info.prepare_period, info.decision_period, info.confirm_period), (2, 30, 3));
+		let vote_locking_period = <Runtime as pallet_conviction_voting::Config>::VoteLockingPeriod::get();
+		assert_eq!(vote_locking_period, 10);
 	});
 }
 
@@ -216,6 +230,7 @@ fn a_call_from_the_wrong_track_is_refused() {
 /// Bob proposes `set_split(miners 65 %)` on the `revenue_split` track, Charlie and Dave
 /// vote aye with conviction, Eve nay; the referendum passes and is enacted, and the split
 /// applies from the next era.
+#[cfg(feature = "fast-runtime")]
 #[test]
 fn a_referendum_on_the_revenue_split_track_changes_the_split() {
 	preset_ext("development").execute_with(|| {
@@ -258,6 +273,7 @@ fn a_referendum_on_the_revenue_split_track_changes_the_split() {
 /// Bob's referendum on `revenue_split` is ongoing, its decision deposit placed. Only the canceller track's origin
 /// cancels it (Bob gets his deposits back), and only the killer track's origin kills the
 /// next one (its deposits are burnt); the other tracks' origins are refused.
+#[cfg(feature = "fast-runtime")]
 #[test]
 fn only_the_canceller_and_killer_tracks_stop_a_referendum() {
 	use frame_support::traits::{fungible::InspectHold, Currency};
@@ -341,6 +357,7 @@ fn propose(proposer: Sr25519Keyring, origin: OriginCaller, proposal: RuntimeCall
 
 /// Three junk referenda fill the root track's deciding places; a fix that cannot wait
 /// goes through the emergency track and is dispatched as `Root` all the same.
+#[cfg(feature = "fast-runtime")]
 #[test]
 fn an_emergency_referendum_dispatches_as_root_while_junk_holds_the_root_track() {
 	preset_ext("development").execute_with(|| {

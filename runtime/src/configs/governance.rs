@@ -87,8 +87,10 @@ parameter_types! {
 	pub const SubmissionDeposit: Balance = 100 * QAS;
 	/// A referendum that is not given its decision deposit within two weeks times out.
 	pub const UndecidingTimeout: BlockNumber = 14 * DAYS;
-	/// Votes lock QAS for one locking period × conviction multiplier: a week per step.
-	pub const VoteLockingPeriod: BlockNumber = 7 * DAYS;
+	/// Votes lock QAS for one locking period × conviction multiplier: a week per step;
+	/// ten blocks per step in a `fast-runtime` build, so a dev chain's test voter gets
+	/// its QAS back in minutes.
+	pub const VoteLockingPeriod: BlockNumber = crate::prod_or_fast!(7 * DAYS, 10);
 }
 
 impl pallet_referenda::Config for Runtime {

@@ -97,27 +97,6 @@ pub mod pallet_custom_origins {
 		Emergency,
 	}
 
-	/// Whether the referendum tracks use their short test periods (see
-	/// [`crate::governance::tracks`]); set in genesis by the dev and local presets.
-	#[pallet::storage]
-	pub type ShortTrackPeriods<T> = StorageValue<_, bool, ValueQuery>;
-
-	#[pallet::genesis_config]
-	#[derive(frame_support::DefaultNoBound)]
-	pub struct GenesisConfig<T: Config> {
-		/// Short track periods, for test and development chains.
-		pub short_track_periods: bool,
-		#[serde(skip)]
-		pub _config: core::marker::PhantomData<T>,
-	}
-
-	#[pallet::genesis_build]
-	impl<T: Config> BuildGenesisConfig for GenesisConfig<T> {
-		fn build(&self) {
-			ShortTrackPeriods::<T>::put(self.short_track_periods);
-		}
-	}
-
 	/// Ensures a call comes from one custom origin.
 	macro_rules! ensure_custom_origin {
 		($name:ident) => {

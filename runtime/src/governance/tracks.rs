@@ -14,14 +14,16 @@
 //!
 //! Every track lets approval (aye share of conviction-weighted votes) fall linearly from
 //! 100 % to 50 % over the decision period and support (aye QAS, before conviction, as a
-//! share of all QAS) from its ceiling to its floor. A real network uses
-//! [`NORMAL_TRACKS`]; a chain whose genesis sets
-//! [`ShortTrackPeriods`](super::origins::ShortTrackPeriods) (the dev and local presets) uses
-//! [`SHORT_TRACKS`], whose periods are blocks instead of days, so a referendum passes in
-//! a few minutes.
+//! share of all QAS) from its ceiling to its floor. The runtime a real network runs uses
+//! [`NORMAL_TRACKS`]; one built with the `fast-runtime` feature (the dev node's, see
+//! [`crate::prod_or_fast`]) uses [`SHORT_TRACKS`], whose periods are blocks instead of
+//! days, so a referendum passes in a few minutes. The choice is made when the runtime is
+//! compiled, not by any storage a genesis or a referendum could set, so a production
+//! runtime cannot be given test periods, and the metadata (which lists the tracks)
+//! describes the tracks the chain really uses.
 
-use super::origins::{pallet_custom_origins, ShortTrackPeriods};
-use crate::{Balance, BlockNumber, OriginCaller, Runtime, DAYS, HOURS, MINUTES, QAS};
+use super::origins::pallet_custom_origins;
+use crate::{Balance, BlockNumber, OriginCaller, DAYS, HOURS, MINUTES, QAS};
 use alloc::borrow::Cow;
 use pallet_referenda::{Curve, Track, TrackInfo};
 use sp_runtime::{str_array as name, Perbill};
@@ -179,8 +181,7 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
 	type RuntimeOrigin = OriginCaller;
 
 	fn tracks() -> impl Iterator<Item = Cow<'static, PoseidonTrack>> {
-		let tracks =
-			if ShortTrackPeriods::<Runtime>::get() { &SHORT_TRACKS } else { &NORMAL_TRACKS };
+		let tracks: &'static [PoseidonTrack] = crate::prod_or_fast!(&NORMAL_TRACKS, &SHORT_TRACKS);
 		tracks.iter().map(Cow::Borrowed)
 	}
 

@@ -3,6 +3,8 @@
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { merkleizeMetadata } from '@polkadot-api/merkleize-metadata';
+import { u8aToHex } from '@polkadot/util';
 import { startDevChain, waitFor } from '../lib/node.js';
 import {
   bestNumber, feePaid, finalizedNumber, qas, qqq, submit,
@@ -120,6 +122,42 @@ describe('poseidon-node --dev', () => {
     assert.ok(qasAttempt.events.some(({ event }) => api.events.system.ExtrinsicFailed.is(event)));
     assert.equal(await qas(api, ferdie.address, qasAttempt.blockHash), before.ferdieQas);
     assert.equal(await qas(api, alice.address, qasAttempt.blockHash), before.aliceQas);
+  });
+
+  // A hardware wallet signs the hash of the metadata it decoded the transaction with
+  // (CheckMetadataHash, mode 1); the runtime checks it against the hash built into it
+  // (the `metadata-hash` feature). The hash is computed here from the metadata the node
+  // serves, as a wallet's companion app does, so a runtime whose metadata described
+  // other tracks than the chain runs would refuse the transaction.
+  test('accepts a transfer signed with the metadata hash, and refuses a wrong hash', async () => {
+    const { dave, eve } = accounts;
+    const served = await api.rpc.state.call('Metadata_metadata_at_version', '0x0f000000');
+    const properties = await api.rpc.system.properties();
+    const merkleized = merkleizeMetadata(served.toHex(), {
+      decimals: properties.tokenDecimals.unwrap()[0].toNumber(),
+      tokenSymbol: properties.tokenSymbol.unwrap()[0].toString(),
+    });
+    const metadataHash = u8aToHex(merkleized.digest());
+
+    const before = await qqq(api, eve.address);
+    const { blockHash, error } = await submit(
+      api, api.tx.balances.transferKeepAlive(eve.address, QQQ), dave, { mode: 1, metadataHash });
+    assert.equal(error, null);
+    assert.equal(await qqq(api, eve.address, blockHash), before + QQQ);
+
+    const wrongHash = `0x${'11'.repeat(32)}`;
+    await assert.rejects(
+      submit(api, api.tx.balances.transferKeepAlive(eve.address, QQQ), dave, { mode: 1, metadataHash: wrongHash }),
+      /bad signature/i);
+  });
+
+  // The dev node is a `fast-runtime` build: the metadata wallets read lists the tracks
+  // with their short periods, the ones the chain really uses.
+  test('lists the short governance periods of its fast-runtime build', async () => {
+    const revenueSplit = api.consts.referenda.tracks.find(([id]) => id.toNumber() === 1)[1];
+    assert.equal(revenueSplit.decisionPeriod.toNumber(), 30);
+    assert.equal(revenueSplit.confirmPeriod.toNumber(), 3);
+    assert.equal(api.consts.convictionVoting.voteLockingPeriod.toNumber(), 10);
   });
 
   test('answers the payment RPC and serves Prometheus metrics', async () => {
