@@ -84,10 +84,14 @@ impl OnUnbalanced<Credit<AccountId, Balances>> for DealWithFees {
 			to_treasury.subsume(to_author);
 		}
 		// A new treasury account that does not exist yet cannot take a share below the
-		// existential deposit; the keyless fallback treasury account (endowed in genesis)
-		// keeps it then, so fees are never burnt.
+		// existential deposit; the keyless fallback treasury account keeps it then, so
+		// fees are never burnt. Every preset endows the fallback account (on dev chains it
+		// is the treasury) and, keyless, it cannot be emptied by a signed transfer, so it
+		// always exists: a share it refused would be a bug, reported, not silently burnt.
 		if let Err(unpaid) = Balances::resolve(&CompanyTreasury::treasury_account(), to_treasury) {
-			let _ = Balances::resolve(&CompanyTreasury::fallback_account(), unpaid);
+			if let Err(lost) = Balances::resolve(&CompanyTreasury::fallback_account(), unpaid) {
+				frame_support::defensive!("a fee share was burnt: the fallback treasury account refused it", lost.peek());
+			}
 		}
 	}
 }
