@@ -11,22 +11,13 @@
 #   scripts/benchmark.sh                          # every pallet below
 #   scripts/benchmark.sh pallet_company_treasury  # one pallet
 #   STEPS=10 REPEAT=5 scripts/benchmark.sh        # quicker, less precise
-set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source scripts/prerequisites.sh
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
 bench_target="$CARGO_TARGET_DIR/benchmarks"
 
-# pallet name in the runtime's benchmark list -> crate directory under pallets/
-declare -A pallets=(
-	[pallet_company_treasury]=company-treasury
-	[pallet_proof_of_resource]=proof-of-resource
-	[pallet_revenue]=revenue
-	[pallet_deposits]=deposits
-	[pallet_supernodes]=supernodes
-	[pallet_aura_equivocation]=aura-equivocation
-)
+# Poseidon's pallets (scripts/common.sh) -> crate directory under pallets/
+declare -A pallets=()
+for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do pallets[$pallet]=${POSEIDON_BENCHMARKED_PALLETS[$pallet]}; done
 # FRAME pallets measured on this runtime (their tracks, currencies and limits)
 frame_pallets=(pallet_parameters pallet_preimage pallet_scheduler pallet_referenda pallet_conviction_voting)
 for pallet in "${frame_pallets[@]}"; do pallets[$pallet]=frame; done

@@ -7,10 +7,7 @@
 #
 # Node i (0 = Alice) listens on p2p P+i, RPC P+100+i, Prometheus P+200+i
 # (P = 30333 by default: Alice's RPC is 30433). Logs are in DIR/<name>.log.
-set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 build=1
 base_port=30333
@@ -44,10 +41,10 @@ fi
 
 names=(alice bob charlie dave)
 # Fixed, public network keys (dev-only secrets 0x…01 to 0x…04): validators need a
-# network key, and Alice's gives her a peer id known in advance, so the others can use
-# her as their bootnode.
+# network key, and Alice's gives her a peer id known before she starts, so the others
+# can use her as their bootnode.
 node_key() { printf '%064x' $(($1 + 1)); }
-alice_peer_id=12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp
+alice_peer_id="$(node_key 0 | "$node_bin" key inspect-node-key)"
 
 pids=()
 stop_all() {

@@ -2,7 +2,7 @@
 # Installs what building Poseidon needs on a fresh Debian/Ubuntu machine, skipping what
 # is already there: protoc, clang/libclang (for bindgen), the Rust toolchain components
 # and Wasm target of rust-toolchain.toml, and Node.js/npm for the end-to-end tests.
-# Sourced by the other scripts; safe to run again.
+# Sourced by the scripts that build, after scripts/common.sh; safe to run again.
 set -euo pipefail
 
 need_apt=()
@@ -40,23 +40,9 @@ fi
 
 # rustup reads rust-toolchain.toml and installs the listed components and targets the
 # first time cargo runs in the repository; do it explicitly so a failure shows here.
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-(cd "$repo_root" && { rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install; })
-(cd "$repo_root" && rustup target add wasm32v1-none >/dev/null 2>&1 && rustup component add rust-src >/dev/null 2>&1) || {
+prerequisites_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+(cd "$prerequisites_root" && { rustup show active-toolchain >/dev/null 2>&1 || rustup toolchain install; })
+(cd "$prerequisites_root" && rustup target add wasm32v1-none >/dev/null 2>&1 && rustup component add rust-src >/dev/null 2>&1) || {
 	echo "error: could not add the wasm32v1-none target and rust-src component" >&2
 	exit 1
-}
-
-# The runtime features of the node for dev and local chains and of the tests:
-# `fast-runtime` (governance periods of blocks, not days) and `metadata-hash` (the hash
-# `CheckMetadataHash` signers verify, so the tests sign the way hardware wallets do).
-POSEIDON_DEV_FEATURES="poseidon-runtime/fast-runtime,poseidon-runtime/metadata-hash"
-
-# Builds the release node together with every test target of the workspace, with
-# $POSEIDON_DEV_FEATURES. run-dev.sh, local-testnet.sh and test.sh all build this way:
-# cargo unifies features over what one invocation builds, so building the node alone
-# would give it another feature set than the tests and recompile the runtime and the
-# node each time one follows the other.
-build_workspace() {
-	cargo build --release --locked --workspace --all-targets --features "$POSEIDON_DEV_FEATURES"
 }

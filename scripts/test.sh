@@ -7,17 +7,8 @@
 #   3. the end-to-end suite (tests/e2e) against the release node.
 # Installs missing prerequisites first. The node and the tests are built in one cargo
 # invocation (release profile, same feature set), so nothing compiles twice.
-set -euo pipefail
-repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-cd "$repo_root"
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 POSEIDON_NEED_NODEJS=1 source scripts/prerequisites.sh
-export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
-export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
-
-# Pallets with benchmarks; their benchmark suites run as tests below.
-benchmarked_pallets=(pallet-company-treasury pallet-proof-of-resource pallet-revenue pallet-deposits pallet-supernodes pallet-aura-equivocation)
-
-step() { printf '\n==> %s (%s)\n' "$1" "$(date +%T)"; }
 
 step "Build: release node and test targets"
 build_workspace
@@ -31,8 +22,8 @@ step "Rust tests of the production runtime build"
 SKIP_WASM_BUILD=1 cargo test --release --locked -p poseidon-runtime --test production_runtime
 
 step "Pallet benchmarks as tests"
-for pallet in "${benchmarked_pallets[@]}"; do
-	cargo test --release --locked -p "$pallet" --features runtime-benchmarks -- benchmarking
+for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do
+	cargo test --release --locked -p "${pallet//_/-}" --features runtime-benchmarks -- benchmarking
 done
 
 step "End-to-end tests"
