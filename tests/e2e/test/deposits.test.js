@@ -6,9 +6,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevChain, waitFor } from '../lib/node.js';
 import { feePaid, qas, qqq, submit, waitForEvent } from '../lib/chain.js';
-
-const QQQ = 10n ** 12n;
-const QAS = 10n ** 12n;
+import { QQQ, QAS } from '../lib/constants.js';
 
 /** The first event of `section.method` among `events`, or undefined. */
 function findEvent(api, events, section, method) {

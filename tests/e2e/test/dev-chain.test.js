@@ -9,9 +9,7 @@ import { startDevChain, waitFor } from '../lib/node.js';
 import {
   bestNumber, feePaid, finalizedNumber, qas, qqq, submit,
 } from '../lib/chain.js';
-
-const QQQ = 10n ** 12n;
-const QAS = 10n ** 12n;
+import { QQQ, QAS } from '../lib/constants.js';
 
 describe('poseidon-node --dev', () => {
   let node;

@@ -7,10 +7,7 @@ import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevChain, waitFor } from '../lib/node.js';
 import { bestNumber, submit, waitForEvent } from '../lib/chain.js';
-
-const QQQ = 10n ** 12n;
-const QAS = 10n ** 12n;
-const PROFILE = { bandwidthMbps: 100, cpuMillicores: 2000, storageGib: 600, region: 276 };
+import { QQQ, QAS, MINER_PROFILE } from '../lib/constants.js';
 
 describe('referenda on poseidon-node --dev', () => {
   let node;
@@ -65,7 +62,7 @@ describe('referenda on poseidon-node --dev', () => {
     const [approved, rejected, invalid, registration] = await Promise.all([
       propose(65, bob), propose(60, eve), propose(95, ferdie),
       // Alice mines, so that the settlement below has power to pay.
-      submit(api, api.tx.proofOfResource.registerMiner(PROFILE), accounts.alice),
+      submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), accounts.alice),
     ]);
     assert.equal(registration.error, null);
     // Several QAS holders vote aye with convictions on 65 % and on 95 % (outside the

@@ -12,11 +12,7 @@ import {
 } from '../lib/node.js';
 import { u8aToHex } from '@polkadot/util';
 import { devAccounts, finalizedNumber, submit } from '../lib/chain.js';
-
-const QAS = 10n ** 12n;
-const PROFILE = { bandwidthMbps: 100, cpuMillicores: 2000, storageGib: 600, region: 276 };
-// Alice's network key in scripts/local-testnet.sh (0x…01) gives her this peer id.
-const ALICE_PEER_ID = '12D3KooWEyoppNCUx8Yx66oV9fJnriXwCcXwDDUA2kj6vnc6iDEp';
+import { QAS, MINER_PROFILE } from '../lib/constants.js';
 
 /** Calls an RPC method over HTTP (the node serves HTTP and WebSocket on one port). */
 async function rpcCall(port, method, params) {
@@ -115,6 +111,8 @@ describe('scripts/local-testnet.sh', () => {
     const api = apis[0];
     await Promise.all(['alice', 'bob', 'charlie', 'dave'].map((name, i) => proveAsMiner(api, accounts[name], i + 1)));
     const eveRpcPort = base + 104;
+    // Alice's node is the bootnode; it tells its own peer id.
+    const alicePeerId = (await api.rpc.system.localPeerId()).toString();
     const eveNode = startProcess(nodeBinary(), [
       '--chain', 'local',
       '--validator',
@@ -123,7 +121,7 @@ describe('scripts/local-testnet.sh', () => {
       '--rpc-port', String(eveRpcPort),
       '--prometheus-port', String(base + 204),
       '--listen-addr', `/ip4/127.0.0.1/tcp/${base + 4}`,
-      '--bootnodes', `/ip4/127.0.0.1/tcp/${base}/p2p/${ALICE_PEER_ID}`,
+      '--bootnodes', `/ip4/127.0.0.1/tcp/${base}/p2p/${alicePeerId}`,
       '--node-key', '5'.padStart(64, '0'),
       '--no-mdns',
       '--no-telemetry',
@@ -142,7 +140,7 @@ describe('scripts/local-testnet.sh', () => {
       const era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
       const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
       const results = await Promise.all([
-        submit(api, api.tx.proofOfResource.registerMiner(PROFILE), eve, { nonce }),
+        submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), eve, { nonce }),
         submit(api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 1_000_000 }, `0x${'55'.repeat(32)}`),
           eve, { nonce: nonce + 1 }),
         submit(api, api.tx.supernodes.submitCandidacy(100_000_000), eve, { nonce: nonce + 2 }),

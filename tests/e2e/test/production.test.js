@@ -19,8 +19,7 @@ import {
   connect, freePortRange, nodeBinary, startProcess, stopProcess, waitFor,
 } from '../lib/node.js';
 import { finalizedNumber, qas, submit } from '../lib/chain.js';
-
-const QAS = 10n ** 12n;
+import { QAS } from '../lib/constants.js';
 
 /** Runs `poseidon-node` with `args` and returns its standard output. */
 function nodeCli(args) {

@@ -8,9 +8,7 @@ import { startDevChain, waitFor } from '../lib/node.js';
 import {
   bestNumber, feePaid, palletAccount, qqq, submit, waitForEvent,
 } from '../lib/chain.js';
-
-const QQQ = 10n ** 12n;
-const PROFILE = { bandwidthMbps: 100, cpuMillicores: 2000, storageGib: 600, region: 276 };
+import { QQQ, MINER_PROFILE } from '../lib/constants.js';
 
 describe('proof of resource and revenue on poseidon-node --dev', () => {
   let node;
@@ -30,8 +28,8 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     // Dave and Eve register; the bond is held, not spent.
     const before = { dave: await qqq(api, dave.address) };
     const registrations = await Promise.all([
-      submit(api, api.tx.proofOfResource.registerMiner(PROFILE), dave),
-      submit(api, api.tx.proofOfResource.registerMiner(PROFILE), eve),
+      submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), dave),
+      submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), eve),
     ]);
     for (const { error } of registrations) assert.equal(error, null);
     const { fee: registrationFee } = feePaid(api, registrations[0].events);
