@@ -147,7 +147,7 @@ mod benchmarks {
 		let weights = ResourceWeights { per_bandwidth_byte: 3, per_cpu_second: 4, per_storage_gib_hour: 5 };
 		#[extrinsic_call]
 		_(origin as T::RuntimeOrigin, weights);
-		assert_eq!(Weights::<T>::get(), weights);
+		assert_eq!(PowerPerUnit::<T>::get(), weights);
 		Ok(())
 	}
 

@@ -18,6 +18,17 @@ use poseidon_primitives::era::{finality_delay, grace_blocks, EraClock, EraIndex}
 use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 
 impl<T: Config> Pallet<T> {
+	/// Schedules `length` for the eras from the next one on.
+	pub(crate) fn do_set_era_length(length: BlockNumberFor<T>) -> sp_runtime::DispatchResult {
+		frame_support::ensure!(
+			length >= T::MinEraLength::get() && length <= T::MaxEraLength::get(),
+			Error::<T>::EraLengthOutOfBounds
+		);
+		NextEraLength::<T>::put(length);
+		Self::deposit_event(Event::EraLengthScheduled { length });
+		Ok(())
+	}
+
 	/// Starts a new era at `now` if the current one is over; returns whether it did.
 	pub(crate) fn advance_clock(now: BlockNumberFor<T>) -> bool {
 		let state = Self::era_state();

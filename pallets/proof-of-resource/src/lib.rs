@@ -55,6 +55,14 @@
 //! (set in genesis, changed by [`Pallet::set_era_length`] from the next era). Other
 //! pallets read it through [`poseidon_primitives::era::EraClock`].
 //!
+//! ## Where things are
+//!
+//! This file declares the pallet (config, storage, events, errors, hooks) and its calls,
+//! each of which hands off to the module that owns its concept: [`registration`]
+//! (register, update the profile, deregister, withdraw the bond), [`power`] (proofs, the
+//! power per unit of resource, the power other pallets read, pruning), [`rejection`]
+//! (optimistic verification and its slash) and [`era_clock`] (eras and their windows).
+//!
 //! ## Bounded work
 //!
 //! No hook iterates over miners. `on_initialize` only advances the clock; `on_idle` removes
@@ -74,6 +82,7 @@ mod era_clock;
 #[cfg(test)]
 mod mock;
 mod power;
+mod registration;
 mod rejection;
 pub mod supernodes;
 #[cfg(test)]
@@ -85,7 +94,6 @@ pub mod weights;
 pub mod pallet {
 	use super::*;
 	use frame_support::{
-		dispatch::{DispatchErrorWithPostInfo, PostDispatchInfo},
 		pallet_prelude::*,
 		traits::{
 			fungible::{Inspect, Mutate, MutateHold},
@@ -212,18 +220,16 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextEraLength<T: Config> = StorageValue<_, BlockNumberFor<T>, OptionQuery>;
 
-	/// Power per unit of each resource.
+	/// The power each unit of bandwidth, compute and storage earns (the governable
+	/// [`ResourceWeights`]; not to be confused with the FRAME weights of calls).
 	#[pallet::storage]
-	pub type Weights<T: Config> = StorageValue<_, ResourceWeights, ValueQuery>;
+	pub type PowerPerUnit<T: Config> = StorageValue<_, ResourceWeights, ValueQuery>;
 
-	/// Registered miners, including those unbonding.
+	/// Registered miners, including those unbonding; counted, so the number of miners is
+	/// one read.
 	#[pallet::storage]
 	pub type Miners<T: Config> =
-		StorageMap<_, Blake2_128Concat, T::AccountId, Miner<BalanceOf<T>>, OptionQuery>;
-
-	/// Number of entries in [`Miners`].
-	#[pallet::storage]
-	pub type MinerCount<T: Config> = StorageValue<_, u32, ValueQuery>;
+		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Miner<BalanceOf<T>>, OptionQuery>;
 
 	/// Proofs by era and miner.
 	#[pallet::storage]
@@ -282,7 +288,7 @@ pub mod pallet {
 			let start: BlockNumberFor<T> = 1u32.into();
 			Era::<T>::put(EraState { current: 0, start, length, previous_length: length });
 			assert!(self.resource_weights.values_something(), "genesis resource weights are all zero");
-			Weights::<T>::put(self.resource_weights);
+			PowerPerUnit::<T>::put(self.resource_weights);
 		}
 	}
 
@@ -422,23 +428,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::register_miner())]
 		pub fn register_miner(origin: OriginFor<T>, profile: MinerProfile) -> DispatchResult {
 			let miner = ensure_signed(origin)?;
-			ensure!(!Miners::<T>::contains_key(&miner), Error::<T>::AlreadyRegistered);
-			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
-			ensure!(profile.is_within(&T::MaxCapacity::get()), Error::<T>::CapacityAboveLimit);
-			let bond = T::MinerBond::get().max(T::MinBondToProve::get());
-			T::Currency::hold(&HoldReason::MinerBond.into(), &miner, bond)
-				.map_err(|_| Error::<T>::InsufficientBond)?;
-			let record = Miner {
-				profile,
-				next_profile: None,
-				bond,
-				registered_in: Self::era_state().current,
-				status: MinerStatus::Active,
-			};
-			Miners::<T>::insert(&miner, record);
-			MinerCount::<T>::mutate(|count| *count = count.saturating_add(1));
-			Self::deposit_event(Event::MinerRegistered { miner, profile, bond });
-			Ok(())
+			Self::do_register_miner(miner, profile)
 		}
 
 		/// Replace the caller's profile from the next era on.
@@ -450,31 +440,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::update_profile())]
 		pub fn update_profile(origin: OriginFor<T>, profile: MinerProfile) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			ensure!(profile.declares_capacity(), Error::<T>::EmptyProfile);
-			ensure!(profile.is_within(&T::MaxCapacity::get()), Error::<T>::CapacityAboveLimit);
-			let current = Self::era_state().current;
-			let from_era = current.saturating_add(1);
-			Miners::<T>::try_mutate(&who, |maybe| -> DispatchResult {
-				let miner = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
-				ensure!(miner.status == MinerStatus::Active, Error::<T>::Unbonding);
-				// An update already in force becomes the base profile, once no era that
-				// still accepts proofs is checked against the profile it replaces.
-				if let Some((from, next)) = miner.next_profile {
-					if from <= current {
-						ensure!(
-							from < current || !Self::accepts_proofs(from.saturating_sub(1)),
-							Error::<T>::ProfileStillInUse
-						);
-						miner.profile = next;
-						miner.next_profile = None;
-					}
-				}
-				ensure!(*miner.profile_for(from_era) != profile, Error::<T>::ProfileUnchanged);
-				miner.next_profile = Some((from_era, profile));
-				Ok(())
-			})?;
-			Self::deposit_event(Event::ProfileUpdated { miner: who, profile, from_era });
-			Ok(())
+			Self::do_update_profile(who, profile)
 		}
 
 		/// Stop mining: proofs for eras after the current one are refused and the bond can
@@ -483,16 +449,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::deregister())]
 		pub fn deregister(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let current = Self::era_state().current;
-			let withdrawable_from = current.saturating_add(T::UnbondingEras::get());
-			Miners::<T>::try_mutate(&who, |maybe| -> DispatchResult {
-				let miner = maybe.as_mut().ok_or(Error::<T>::NotRegistered)?;
-				ensure!(miner.status == MinerStatus::Active, Error::<T>::Unbonding);
-				miner.status = MinerStatus::Unbonding { since: current, withdrawable_from };
-				Ok(())
-			})?;
-			Self::deposit_event(Event::MinerDeregistered { miner: who, withdrawable_from });
-			Ok(())
+			Self::do_deregister(who)
 		}
 
 		/// Release the bond of a deregistered miner once unbonding is over, and remove its
@@ -501,18 +458,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::withdraw_bond())]
 		pub fn withdraw_bond(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
-			let miner = Miners::<T>::get(&who).ok_or(Error::<T>::NotRegistered)?;
-			let withdrawable_from = miner.withdrawable_from().ok_or(Error::<T>::NotUnbonding)?;
-			ensure!(Self::era_state().current >= withdrawable_from, Error::<T>::BondStillLocked);
-			let amount = T::Currency::release_all(
-				&HoldReason::MinerBond.into(),
-				&who,
-				Precision::BestEffort,
-			)?;
-			Miners::<T>::remove(&who);
-			MinerCount::<T>::mutate(|count| *count = count.saturating_sub(1));
-			Self::deposit_event(Event::BondWithdrawn { miner: who, amount });
-			Ok(())
+			Self::do_withdraw_bond(who)
 		}
 
 		/// Prove what the caller served in `era`: `usage` and a commitment to the
@@ -530,24 +476,7 @@ pub mod pallet {
 			evidence: [u8; 32],
 		) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			if Proofs::<T>::contains_key(era, &who) {
-				return Err(DispatchErrorWithPostInfo {
-					post_info: PostDispatchInfo {
-						actual_weight: Some(T::WeightInfo::submit_proof_duplicate()),
-						pays_fee: Pays::Yes,
-					},
-					error: Error::<T>::DuplicateProof.into(),
-				});
-			}
-			let power = Self::accept_proof(&who, era, &usage)?;
-			Proofs::<T>::insert(
-				era,
-				&who,
-				ProofRecord { usage, evidence, power, rejections: 0, rejected: false },
-			);
-			EraTotalPower::<T>::mutate(era, |total| *total = total.saturating_add(power));
-			Self::deposit_event(Event::ProofAccepted { miner: who, era, power });
-			Ok(Pays::No.into())
+			Self::do_submit_proof(who, era, usage, evidence)
 		}
 
 		/// As a supernode, reject `miner`'s proof of `era` for `reason`.
@@ -574,10 +503,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_resource_weights())]
 		pub fn set_resource_weights(origin: OriginFor<T>, weights: ResourceWeights) -> DispatchResult {
 			T::ResourceWeightsOrigin::ensure_origin(origin)?;
-			ensure!(weights.values_something(), Error::<T>::ZeroResourceWeights);
-			Weights::<T>::put(weights);
-			Self::deposit_event(Event::ResourceWeightsChanged { weights });
-			Ok(())
+			Self::do_set_power_per_unit(weights)
 		}
 
 		/// Set the era length in blocks, from the next era on.
@@ -585,13 +511,7 @@ pub mod pallet {
 		#[pallet::weight(T::WeightInfo::set_era_length())]
 		pub fn set_era_length(origin: OriginFor<T>, length: BlockNumberFor<T>) -> DispatchResult {
 			T::EraLengthOrigin::ensure_origin(origin)?;
-			ensure!(
-				length >= T::MinEraLength::get() && length <= T::MaxEraLength::get(),
-				Error::<T>::EraLengthOutOfBounds
-			);
-			NextEraLength::<T>::put(length);
-			Self::deposit_event(Event::EraLengthScheduled { length });
-			Ok(())
+			Self::do_set_era_length(length)
 		}
 	}
 
@@ -643,7 +563,7 @@ pub mod pallet {
 					"a miner's held bond differs from its recorded bond"
 				);
 			}
-			ensure!(miners == MinerCount::<T>::get(), "MinerCount differs from the number of miners");
+			ensure!(miners == Miners::<T>::count(), "the miner count differs from the number of miners");
 			for (era, total) in EraTotalPower::<T>::iter() {
 				let sum = Proofs::<T>::iter_prefix(era)
 					.fold(0u128, |sum, (_, proof)| sum.saturating_add(proof.accepted_power()));

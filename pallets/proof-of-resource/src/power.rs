@@ -1,7 +1,12 @@
-//! Accepting proofs, and the accepted power other pallets read.
+//! Accepting proofs, the power per unit of resource they are valued at, and the accepted
+//! power other pallets read.
 
-use crate::{pallet::*, weights::WeightInfo, ResourceUsage};
-use frame_support::{ensure, pallet_prelude::*};
+use crate::{pallet::*, weights::WeightInfo, ProofRecord, ResourceUsage, ResourceWeights};
+use frame_support::{
+	dispatch::{DispatchErrorWithPostInfo, DispatchResultWithPostInfo, PostDispatchInfo},
+	ensure,
+	pallet_prelude::*,
+};
 use poseidon_primitives::{
 	era::EraIndex,
 	power::{Power, ProvenPower},
@@ -13,6 +18,39 @@ const BYTES_PER_MBIT_MS: u128 = 125;
 const MS_PER_HOUR: u128 = 3_600_000;
 
 impl<T: Config> Pallet<T> {
+	/// Records `who`'s proof of `era`. A duplicate is refused for the little its check
+	/// cost; a valid first proof pays no fee.
+	pub(crate) fn do_submit_proof(
+		who: T::AccountId,
+		era: EraIndex,
+		usage: ResourceUsage,
+		evidence: [u8; 32],
+	) -> DispatchResultWithPostInfo {
+		if Proofs::<T>::contains_key(era, &who) {
+			return Err(DispatchErrorWithPostInfo {
+				post_info: PostDispatchInfo {
+					actual_weight: Some(T::WeightInfo::submit_proof_duplicate()),
+					pays_fee: Pays::Yes,
+				},
+				error: Error::<T>::DuplicateProof.into(),
+			});
+		}
+		let power = Self::accept_proof(&who, era, &usage)?;
+		Proofs::<T>::insert(era, &who, ProofRecord { usage, evidence, power, rejections: 0, rejected: false });
+		EraTotalPower::<T>::mutate(era, |total| *total = total.saturating_add(power));
+		Self::deposit_event(Event::ProofAccepted { miner: who, era, power });
+		Ok(Pays::No.into())
+	}
+
+	/// Sets the power per unit of each resource, for proofs submitted from now on (those
+	/// already accepted keep the power they were given).
+	pub(crate) fn do_set_power_per_unit(weights: ResourceWeights) -> DispatchResult {
+		ensure!(weights.values_something(), Error::<T>::ZeroResourceWeights);
+		PowerPerUnit::<T>::put(weights);
+		Self::deposit_event(Event::ResourceWeightsChanged { weights });
+		Ok(())
+	}
+
 	/// Checks a new proof of `era` by `who` and returns its power. Does not write.
 	pub(crate) fn accept_proof(
 		who: &T::AccountId,
@@ -38,7 +76,7 @@ impl<T: Config> Pallet<T> {
 			u128::from(profile.storage_gib) * era_ms;
 		ensure!(bandwidth_ok && cpu_ok && storage_ok, Error::<T>::ImplausibleUsage);
 
-		Ok(Weights::<T>::get().power_of(usage))
+		Ok(PowerPerUnit::<T>::get().power_of(usage))
 	}
 
 	/// Removes the stored proofs and rejections of the oldest expired era, as many as
@@ -140,9 +178,6 @@ impl<T: Config> ProvenPower<T::AccountId> for Pallet<T> {
 			registered_in: Self::era_state().current,
 			status: crate::MinerStatus::Active,
 		};
-		if Miners::<T>::get(who).is_none() {
-			MinerCount::<T>::mutate(|total| *total = total.saturating_add(1));
-		}
 		Miners::<T>::insert(who, miner);
 	}
 }

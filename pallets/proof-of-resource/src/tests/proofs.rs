@@ -1,6 +1,6 @@
 //! Submitting proofs: which era, once per era, plausibility, power and fees.
 
-use crate::{mock::*, weights::WeightInfo, Error, Event, EraTotalPower, Proofs, ResourceUsage, ResourceWeights, Weights};
+use crate::{mock::*, weights::WeightInfo, Error, Event, EraTotalPower, Proofs, ResourceUsage, PowerPerUnit, ResourceWeights};
 use frame_support::{assert_noop, assert_ok, assert_storage_noop, dispatch::Pays};
 use poseidon_primitives::power::ProvenPower;
 use sp_runtime::DispatchError;
@@ -171,7 +171,7 @@ fn governance_sets_resource_weights_for_later_proofs() {
 			Error::<Test>::ZeroResourceWeights
 		);
 		assert_ok!(ProofOfResource::set_resource_weights(RuntimeOrigin::root(), weights));
-		assert_eq!(Weights::<Test>::get(), weights);
+		assert_eq!(PowerPerUnit::<Test>::get(), weights);
 		assert_eq!(last_event(), Event::ResourceWeightsChanged { weights });
 		assert_ok!(ProofOfResource::submit_proof(RuntimeOrigin::signed(BOB), 0, usage, [0; 32]));
 		assert_eq!(ProofOfResource::miner_power(0, &ALICE), 1_000_010);

@@ -1,6 +1,6 @@
 //! Registering, updating the profile, deregistering and withdrawing the bond.
 
-use crate::{mock::*, CapacityLimits, Error, Event, MinerCount, MinerProfile, MinerStatus, Miners, ResourceUsage};
+use crate::{mock::*, CapacityLimits, Error, Event, MinerProfile, MinerStatus, Miners, ResourceUsage};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::fungible::{Inspect, InspectHold},
@@ -24,7 +24,7 @@ fn registering_holds_the_bond_and_records_the_profile() {
 		assert_eq!(miner.bond, BOND);
 		assert_eq!(miner.registered_in, 0);
 		assert_eq!(miner.status, MinerStatus::Active);
-		assert_eq!(MinerCount::<Test>::get(), 1);
+		assert_eq!(Miners::<Test>::count(), 1);
 		assert_eq!(last_event(), Event::MinerRegistered { miner: ALICE, profile: profile(), bond: BOND });
 	});
 }
@@ -136,7 +136,7 @@ fn leaving_unbonds_after_the_unbonding_eras_and_keeps_earned_power() {
 		assert_eq!(held(ALICE), 0);
 		assert_eq!(Balances::balance(&ALICE), 10_000);
 		assert!(Miners::<Test>::get(ALICE).is_none());
-		assert_eq!(MinerCount::<Test>::get(), 0);
+		assert_eq!(Miners::<Test>::count(), 0);
 		// The proof of era 0 still backs a reward claim.
 		assert_eq!(ProofOfResource::miner_power(0, &ALICE), 100_000_000);
 	});
