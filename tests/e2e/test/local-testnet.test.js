@@ -50,7 +50,7 @@ async function proveAsMiner(api, pair, tag) {
   const nonce = (await api.rpc.system.accountNextIndex(pair.address)).toNumber();
   const evidence = `0x${tag.toString(16).padStart(2, '0').repeat(32)}`;
   const results = await Promise.all([
-    submit(api, api.tx.proofOfResource.registerMiner(PROFILE), pair, { nonce }),
+    submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), pair, { nonce }),
     submit(api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 1_000_000 }, evidence), pair,
       { nonce: nonce + 1 }),
   ]);
