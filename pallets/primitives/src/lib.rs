@@ -15,12 +15,14 @@
 //! - [`treasury::TreasuryAccount`]: the company's account.
 //!
 //! [`reward_accumulator`] holds the O(1) reward-sharing arithmetic the pallets that share
-//! pools have in common.
+//! pools have in common, [`bounded_work`] the count of items a hook's remaining weight
+//! allows.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
 extern crate alloc;
 
+pub mod bounded_work;
 pub mod era;
 pub mod pools;
 pub mod power;

@@ -93,13 +93,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let per_item = T::WeightInfo::prune_proofs(1).saturating_sub(T::WeightInfo::prune_proofs(0));
 		let budget = remaining.saturating_sub(T::WeightInfo::prune_proofs(0));
-		let limit = if per_item.is_zero() {
-			u32::MAX
-		} else {
-			let by_time = budget.ref_time() / per_item.ref_time().max(1);
-			let by_proof = budget.proof_size().checked_div(per_item.proof_size()).unwrap_or(u64::MAX);
-			by_time.min(by_proof).min(u32::MAX as u64) as u32
-		};
+		let limit = poseidon_primitives::bounded_work::items_within(budget, per_item);
 		if limit == 0 {
 			return used;
 		}

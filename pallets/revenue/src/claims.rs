@@ -7,8 +7,7 @@ use frame_support::{
 	pallet_prelude::*,
 	traits::{fungible::Mutate, tokens::Preservation},
 };
-use poseidon_primitives::{era::EraIndex, power::ProvenPower};
-use sp_arithmetic::{helpers_128bit::multiply_by_rational_with_rounding, Rounding};
+use poseidon_primitives::{era::EraIndex, power::ProvenPower, reward_accumulator::mul_div};
 use sp_runtime::traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto, Zero};
 
 impl<T: Config> Pallet<T> {
@@ -66,11 +65,10 @@ impl<T: Config> Pallet<T> {
 			.collect()
 	}
 
-	/// `pool × power / total_power`, rounded down, computed without overflow.
+	/// `pool × power / total_power`, rounded down, computed without overflow (zero
+	/// without power).
 	pub fn share_of(pool: BalanceOf<T>, power: u128, total_power: u128) -> BalanceOf<T> {
-		let pool: u128 = pool.unique_saturated_into();
-		let share = multiply_by_rational_with_rounding(pool, power, total_power, Rounding::Down)
-			.unwrap_or(0);
+		let share = mul_div(pool.unique_saturated_into(), power, total_power);
 		BalanceOf::<T>::unique_saturated_from(share)
 	}
 }

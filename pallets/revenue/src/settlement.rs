@@ -155,9 +155,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let per_record = T::WeightInfo::prune_claim_records(1).saturating_sub(check);
 		let budget = remaining.saturating_sub(check);
-		let by_time = budget.ref_time().checked_div(per_record.ref_time()).unwrap_or(u64::MAX);
-		let by_size = budget.proof_size().checked_div(per_record.proof_size()).unwrap_or(u64::MAX);
-		let limit = by_time.min(by_size).min(u64::from(u32::MAX)) as u32;
+		let limit = poseidon_primitives::bounded_work::items_within(budget, per_record);
 		if limit == 0 {
 			return check;
 		}

@@ -34,16 +34,11 @@ use frame_support::{
 };
 use poseidon_primitives::{era::EraClock, power::ProvenPower};
 use sp_npos_elections::{seq_phragmen, ExtendedBalance, VoteWeight};
+use sp_staking::currency_to_vote::CurrencyToVote;
 use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedFrom, UniqueSaturatedInto},
+	traits::{Saturating, UniqueSaturatedInto},
 	Perbill,
 };
-
-/// Phragmén weighs votes in `u64`; QAS amounts are `u128`. Amounts are divided by this
-/// factor, chosen from the total issuance so that no amount can overflow.
-fn vote_factor(total_issuance: u128) -> u128 {
-	(total_issuance / u128::from(VoteWeight::MAX)).saturating_add(1)
-}
 
 impl<T: Config> Pallet<T> {
 	/// Holds the election of `term` and schedules the next one.
@@ -52,7 +47,9 @@ impl<T: Config> Pallet<T> {
 		CurrentTerm::<T>::put(term);
 		NextElectionEra::<T>::put(T::Clock::current_era().saturating_add(params.term_length));
 
-		let factor = vote_factor(T::Qas::total_issuance().unique_saturated_into());
+		// Phragmén weighs votes in `u64`; QAS amounts are scaled down to it by the total
+		// issuance ([`Config::CurrencyToVote`]) and supports scaled back up.
+		let issuance = T::Qas::total_issuance();
 		let min_backing: u128 = T::MinBacking::get().unique_saturated_into();
 		let (candidates, ineligible) = Self::review_candidates(term);
 		// Each candidate's approval: the QAS of every vote naming it.
@@ -60,22 +57,24 @@ impl<T: Config> Pallet<T> {
 		let mut voters = Vec::new();
 		for (who, voter) in Voters::<T>::iter() {
 			let amount: u128 = voter.amount.unique_saturated_into();
-			let weight = VoteWeight::try_from(amount / factor).unwrap_or(VoteWeight::MAX);
+			let weight: VoteWeight = T::CurrencyToVote::to_vote(voter.amount, issuance);
 			let targets: Vec<T::AccountId> = voter.targets.into_iter().map(|target| target.candidate).collect();
 			for target in &targets {
 				approvals.entry(target.clone()).or_default().saturating_accrue(amount);
 			}
 			voters.push((who, weight, targets));
 		}
+		let min_backing_votes =
+			ExtendedBalance::from(T::CurrencyToVote::to_vote(T::MinBacking::get(), issuance).max(1));
 		let to_elect = params.desired_supernodes.saturating_add(params.desired_runners_up) as usize;
 		let winners: Vec<(T::AccountId, ExtendedBalance)> =
 			match seq_phragmen::<T::AccountId, Perbill>(to_elect, candidates.clone(), voters, None) {
 				Ok(result) => result
 					.winners
 					.into_iter()
-					// In Phragmén's units (amounts ÷ factor), so that rounding them down
-					// cannot take a winner with exactly the minimum below it.
-					.filter(|(_, support)| *support >= (min_backing / factor).max(1))
+					// In Phragmén's units, so that scaling them down cannot take a winner
+					// with exactly the minimum below it.
+					.filter(|(_, support)| *support >= min_backing_votes)
 					.collect(),
 				// Phragmén only fails on arithmetic errors in normalising its result; the
 				// election then elects nobody, and the current supernodes stay.
@@ -84,7 +83,7 @@ impl<T: Config> Pallet<T> {
 
 		let to_elected = |(who, support): (T::AccountId, ExtendedBalance)| Elected {
 			who,
-			support: QasOf::<T>::unique_saturated_from(support.saturating_mul(factor)),
+			support: T::CurrencyToVote::to_currency(support, issuance),
 		};
 		let mut winners = winners.into_iter().map(to_elected);
 		let supernodes: Vec<_> = winners.by_ref().take(params.desired_supernodes as usize).collect();
@@ -194,20 +193,5 @@ impl<T: Config> Pallet<T> {
 			}
 			Self::drop_candidate(who);
 		}
-	}
-}
-
-#[cfg(test)]
-mod tests {
-	use super::vote_factor;
-
-	#[test]
-	fn the_vote_factor_keeps_every_amount_within_u64() {
-		assert_eq!(vote_factor(0), 1);
-		assert_eq!(vote_factor(u64::MAX as u128), 2);
-		// 100 000 000 QAS of 10¹² base units.
-		let issuance = 100_000_000 * 1_000_000_000_000u128;
-		assert_eq!(vote_factor(issuance), 6);
-		assert!(issuance / vote_factor(issuance) <= u64::MAX as u128);
 	}
 }

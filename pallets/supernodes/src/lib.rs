@@ -161,6 +161,11 @@ pub mod pallet {
 		/// QQQ: the supernode pool arrives and rewards are paid in it.
 		type Qqq: Mutate<Self::AccountId>;
 
+		/// Turns QAS amounts into the `u64` vote weights of Phragmén and supports back
+		/// into QAS, scaled by the total issuance so that no vote overflows (the runtime's
+		/// is `U128CurrencyToVote`, as for `pallet-elections-phragmen`).
+		type CurrencyToVote: sp_staking::currency_to_vote::CurrencyToVote<QasOf<Self>>;
+
 		/// The overarching hold reason.
 		type RuntimeHoldReason: From<HoldReason>;
 

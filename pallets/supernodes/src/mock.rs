@@ -169,6 +169,8 @@ impl pallet_supernodes::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Qas = QasBalances;
 	type Qqq = Balances;
+	/// The tests' QAS amounts fit in `u64` as they are.
+	type CurrencyToVote = sp_staking::currency_to_vote::SaturatingCurrencyToVote;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Clock = Clock;

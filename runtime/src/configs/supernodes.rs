@@ -40,6 +40,7 @@ impl pallet_supernodes::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type Qas = QasBalances;
 	type Qqq = Balances;
+	type CurrencyToVote = sp_staking::currency_to_vote::U128CurrencyToVote;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
 	type Clock = crate::ProofOfResource;
