@@ -8,10 +8,11 @@ use frame_support::{
 	traits::{fungible::Mutate, ConstU32},
 	PalletId,
 };
+pub use poseidon_primitives::testing::CurrentEra;
 use poseidon_primitives::{
-	era::{EraClock, EraIndex},
+	era::EraIndex,
 	pools::RewardPool,
-	treasury::TreasuryAccount,
+	testing::{TestClock, TreasuryAt},
 };
 use sp_runtime::{traits::AccountIdConversion, BuildStorage};
 
@@ -77,33 +78,8 @@ pub const QAS_ENDOWMENT: u64 = 10_000;
 parameter_types! {
 	pub static QqqExistentialDeposit: u64 = 1;
 	pub const QasExistentialDeposit: u64 = 1;
-	pub static CurrentEra: EraIndex = 0;
 	pub const DepositsPalletId: PalletId = PalletId(*b"py/dposi");
 	pub const MinDepositFloor: u64 = 10;
-}
-
-pub struct Treasury;
-impl TreasuryAccount<u64> for Treasury {
-	fn treasury_account() -> u64 {
-		TREASURY
-	}
-}
-
-/// The era clock, moved by the tests.
-pub struct Clock;
-impl EraClock for Clock {
-	fn current_era() -> EraIndex {
-		CurrentEra::get()
-	}
-
-	fn is_era_final(era: EraIndex) -> bool {
-		era < CurrentEra::get()
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_era_for_benchmark(era: EraIndex) {
-		CurrentEra::set(era);
-	}
 }
 
 impl pallet_deposits::Config for Test {
@@ -111,8 +87,8 @@ impl pallet_deposits::Config for Test {
 	type Qas = QasBalances;
 	type Qqq = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Clock = Clock;
-	type Treasury = Treasury;
+	type Clock = TestClock;
+	type Treasury = TreasuryAt<TREASURY>;
 	type PalletId = DepositsPalletId;
 	type MaxPositions = ConstU32<4>;
 	type MaxPlans = ConstU32<5>;
@@ -130,7 +106,7 @@ pub fn pool() -> u64 {
 
 /// Genesis with the three plans, at block 1 of era 0.
 pub fn new_test_ext() -> sp_io::TestExternalities {
-	CurrentEra::set(0);
+	poseidon_primitives::testing::reset();
 	QqqExistentialDeposit::set(1);
 	let mut storage = frame_system::GenesisConfig::<Test>::default().build_storage().unwrap();
 	pallet_balances::GenesisConfig::<Test> {

@@ -16,7 +16,8 @@
 //!
 //! [`reward_accumulator`] holds the O(1) reward-sharing arithmetic the pallets that share
 //! pools have in common, [`bounded_work`] the count of items a hook's remaining weight
-//! allows.
+//! allows, and `testing` (feature `testing`) the test doubles of these traits that the
+//! pallets' mock runtimes share.
 
 #![cfg_attr(not(feature = "std"), no_std)]
 
@@ -28,6 +29,8 @@ pub mod pools;
 pub mod power;
 pub mod reward_accumulator;
 pub mod supernodes;
+#[cfg(feature = "testing")]
+pub mod testing;
 pub mod time;
 pub mod tokens;
 pub mod treasury;

@@ -7,7 +7,7 @@ use frame_support::{
 	traits::{Hooks, VariantCountOf},
 	weights::Weight,
 };
-use poseidon_primitives::{supernodes::SupernodeSet, treasury::TreasuryAccount};
+use poseidon_primitives::supernodes::SupernodeSet;
 use sp_runtime::{BuildStorage, Perbill};
 
 type Block = frame_system::mocking::MockBlock<Test>;
@@ -69,13 +69,6 @@ impl SupernodeSet<u64> for Supernodes {
 	}
 }
 
-pub struct Treasury;
-impl TreasuryAccount<u64> for Treasury {
-	fn treasury_account() -> u64 {
-		TREASURY
-	}
-}
-
 /// Least bond with which a miner may prove.
 pub const MIN_BOND_TO_PROVE: u64 = 500;
 
@@ -93,7 +86,7 @@ impl pallet_proof_of_resource::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
 	type RuntimeHoldReason = RuntimeHoldReason;
-	type Treasury = Treasury;
+	type Treasury = poseidon_primitives::testing::TreasuryAt<TREASURY>;
 	type Supernodes = Supernodes;
 	type RejectionQuorum = Majority;
 	type MinerBond = MinerBond;

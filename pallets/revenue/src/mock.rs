@@ -4,14 +4,13 @@
 use crate::{self as pallet_revenue, RevenueSplit};
 use core::cell::RefCell;
 use frame_support::{derive_impl, parameter_types, traits::Hooks, weights::Weight, PalletId};
+pub use poseidon_primitives::testing::{set_power, CurrentEra, PreviousEraOpen};
 use poseidon_primitives::{
-	era::{EraClock, EraIndex},
+	era::EraIndex,
 	pools::RewardPool,
-	power::{Power, ProvenPower},
-	treasury::TreasuryAccount,
+	testing::{TestClock, TestPower, TreasuryAt},
 };
 use sp_runtime::{BuildStorage, Percent};
-use std::collections::BTreeMap;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -51,9 +50,6 @@ pub const HISTORY_DEPTH: EraIndex = 4;
 
 parameter_types! {
 	pub static ExistentialDeposit: u64 = 1;
-	pub static CurrentEra: EraIndex = 0;
-	/// Whether the previous era's proof window is still open.
-	pub static PreviousEraOpen: bool = true;
 	pub static SupernodePoolAccount: u64 = 50;
 	pub static DepositorPoolAccount: u64 = 60;
 	pub const RevenuePalletId: PalletId = PalletId(*b"py/revnu");
@@ -64,61 +60,7 @@ parameter_types! {
 }
 
 thread_local! {
-	static POWER: RefCell<BTreeMap<(EraIndex, u64), Power>> = RefCell::new(BTreeMap::new());
 	static RECEIVED: RefCell<Vec<(&'static str, EraIndex, u64)>> = RefCell::new(Vec::new());
-}
-
-pub struct Treasury;
-impl TreasuryAccount<u64> for Treasury {
-	fn treasury_account() -> u64 {
-		TREASURY
-	}
-}
-
-/// The era clock, moved by the tests.
-pub struct Clock;
-impl EraClock for Clock {
-	fn current_era() -> EraIndex {
-		CurrentEra::get()
-	}
-
-	fn is_era_final(era: EraIndex) -> bool {
-		let current = CurrentEra::get();
-		era < current && !(era + 1 == current && PreviousEraOpen::get())
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_era_for_benchmark(era: EraIndex) {
-		CurrentEra::set(era);
-		PreviousEraOpen::set(false);
-	}
-}
-
-/// Proven power, set by the tests.
-pub struct Power_;
-impl ProvenPower<u64> for Power_ {
-	fn total_power(era: EraIndex) -> Power {
-		POWER.with(|p| p.borrow().iter().filter(|((e, _), _)| *e == era).map(|(_, p)| *p).sum())
-	}
-
-	fn miner_power(era: EraIndex, miner: &u64) -> Power {
-		POWER.with(|p| p.borrow().get(&(era, *miner)).copied().unwrap_or(0))
-	}
-
-	fn is_registered_miner(_who: &u64) -> bool {
-		true
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_power_for_benchmark(era: EraIndex, miner: &u64, power: Power) {
-		set_power(era, *miner, power);
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_miners_for_benchmark(_count: u32) {}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_miner_for_benchmark(_who: &u64) {}
 }
 
 /// A pool that records what it received.
@@ -139,9 +81,9 @@ impl<Account: frame_support::traits::Get<u64>, const NAME: char> RewardPool<u64,
 impl pallet_revenue::Config for Test {
 	type RuntimeEvent = RuntimeEvent;
 	type Currency = Balances;
-	type Clock = Clock;
-	type Power = Power_;
-	type Treasury = Treasury;
+	type Clock = TestClock;
+	type Power = TestPower;
+	type Treasury = TreasuryAt<TREASURY>;
 	type DepositorPool = RecordingPool<DepositorPoolAccount, 'd'>;
 	type SupernodePool = RecordingPool<SupernodePoolAccount, 's'>;
 	type PalletId = RevenuePalletId;
@@ -154,11 +96,6 @@ impl pallet_revenue::Config for Test {
 	type MaxOrderRefLen = frame_support::traits::ConstU32<16>;
 	type SplitOrigin = frame_system::EnsureRoot<u64>;
 	type WeightInfo = ();
-}
-
-/// Records `power` as `miner`'s accepted power in `era`.
-pub fn set_power(era: EraIndex, miner: u64, power: Power) {
-	POWER.with(|p| p.borrow_mut().insert((era, miner), power));
 }
 
 /// What the pools were told they received: (pool, era, amount).
@@ -174,9 +111,9 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 /// [`new_test_ext`] with QQQ's existential deposit `ed`: the accounts that start with
 /// 1 QQQ start with `ed` instead.
 pub fn new_test_ext_with_existential_deposit(ed: u64) -> sp_io::TestExternalities {
-	POWER.with(|p| p.borrow_mut().clear());
+	poseidon_primitives::testing::reset();
 	RECEIVED.with(|r| r.borrow_mut().clear());
-	CurrentEra::set(0);
+	// Era 0 has begun and the (nonexistent) era before it counts as open.
 	PreviousEraOpen::set(true);
 	ExistentialDeposit::set(ed);
 	SupernodePoolAccount::set(50);

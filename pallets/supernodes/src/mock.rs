@@ -1,7 +1,8 @@
 //! A small runtime for the pallet's tests: System, QQQ and QAS balances and this pallet,
 //! with a hand-driven era clock, a miner registry the tests fill in (its miners prove
-//! every era until a test stops them), and a session-key registry. The tests play the revenue pallet's part themselves: [`settle`] pays an
-//! era's supernode pool into the pool account and announces it.
+//! every era until a test stops them), and a session-key registry. The tests play the
+//! revenue pallet's part themselves: [`settle`] pays an era's supernode pool into the
+//! pool account and announces it.
 
 use crate::{self as pallet_supernodes, ElectionParams};
 use core::cell::RefCell;
@@ -10,14 +11,14 @@ use frame_support::{
 	traits::{fungible::Mutate, ConstU32, Hooks},
 	PalletId,
 };
+pub use poseidon_primitives::testing::{set_power, CurrentEra};
 use poseidon_primitives::{
-	era::{EraClock, EraIndex},
+	era::EraIndex,
 	pools::RewardPool,
-	power::{Power, ProvenPower},
-	treasury::TreasuryAccount,
+	testing::{self, TestClock, TestPower, TreasuryAt},
 };
 use sp_runtime::{traits::AccountIdConversion, BuildStorage, Perbill};
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 
 type Block = frame_system::mocking::MockBlock<Test>;
 
@@ -87,7 +88,6 @@ pub const BOND: u64 = 1_000;
 pub const TERM: EraIndex = 3;
 
 parameter_types! {
-	pub static CurrentEra: EraIndex = 0;
 	pub const SupernodesPalletId: PalletId = PalletId(*b"py/supnd");
 	pub const CandidacyBond: u64 = BOND;
 	pub const MinEquivocationSlash: Perbill = Perbill::from_percent(10);
@@ -97,64 +97,9 @@ parameter_types! {
 }
 
 thread_local! {
-	static MINERS: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
-	static POWER: RefCell<BTreeMap<(EraIndex, u64), Power>> = RefCell::new(BTreeMap::new());
 	/// Miners that prove every era: [`next_era`] gives them power in the era it starts.
 	static PROVING: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
 	static KEYED: RefCell<BTreeSet<u64>> = RefCell::new(BTreeSet::new());
-}
-
-pub struct Treasury;
-impl TreasuryAccount<u64> for Treasury {
-	fn treasury_account() -> u64 {
-		TREASURY
-	}
-}
-
-/// The era clock, moved by the tests.
-pub struct Clock;
-impl EraClock for Clock {
-	fn current_era() -> EraIndex {
-		CurrentEra::get()
-	}
-
-	fn is_era_final(era: EraIndex) -> bool {
-		era < CurrentEra::get()
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_era_for_benchmark(era: EraIndex) {
-		CurrentEra::set(era);
-	}
-}
-
-/// Miners and their power, set by the tests.
-pub struct Miners;
-impl ProvenPower<u64> for Miners {
-	fn total_power(era: EraIndex) -> Power {
-		POWER.with(|p| p.borrow().iter().filter(|((e, _), _)| *e == era).map(|(_, p)| *p).sum())
-	}
-
-	fn miner_power(era: EraIndex, miner: &u64) -> Power {
-		POWER.with(|p| p.borrow().get(&(era, *miner)).copied().unwrap_or(0))
-	}
-
-	fn is_registered_miner(who: &u64) -> bool {
-		MINERS.with(|m| m.borrow().contains(who))
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn set_power_for_benchmark(era: EraIndex, miner: &u64, power: Power) {
-		set_power(era, *miner, power);
-	}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_miners_for_benchmark(_count: u32) {}
-
-	#[cfg(feature = "runtime-benchmarks")]
-	fn register_miner_for_benchmark(who: &u64) {
-		MINERS.with(|m| m.borrow_mut().insert(*who));
-	}
 }
 
 /// Session keys: the accounts in `KEYED` have them.
@@ -173,9 +118,9 @@ impl pallet_supernodes::Config for Test {
 	type CurrencyToVote = sp_staking::currency_to_vote::SaturatingCurrencyToVote;
 	type RuntimeHoldReason = RuntimeHoldReason;
 	type RuntimeFreezeReason = RuntimeFreezeReason;
-	type Clock = Clock;
-	type Miners = Miners;
-	type Treasury = Treasury;
+	type Clock = TestClock;
+	type Miners = TestPower;
+	type Treasury = TreasuryAt<TREASURY>;
 	type SessionKeys = SessionKeys;
 	type PalletId = SupernodesPalletId;
 	type CandidacyBond = CandidacyBond;
@@ -194,14 +139,9 @@ impl pallet_supernodes::Config for Test {
 	type WeightInfo = ();
 }
 
-/// Sets `miner`'s accepted power in `era`.
-pub fn set_power(era: EraIndex, miner: u64, power: Power) {
-	POWER.with(|p| p.borrow_mut().insert((era, miner), power));
-}
-
 /// Registers `who` as a miner with accepted power in the current era and every era after.
 pub fn make_miner(who: u64) {
-	MINERS.with(|m| m.borrow_mut().insert(who));
+	testing::register_miner(who);
 	PROVING.with(|p| p.borrow_mut().insert(who));
 	set_power(CurrentEra::get(), who, 1_000);
 }
@@ -214,7 +154,7 @@ pub fn stop_proving(who: u64) {
 /// `who` is no longer a registered miner (and so proves nothing).
 pub fn deregister_miner(who: u64) {
 	stop_proving(who);
-	MINERS.with(|m| m.borrow_mut().remove(&who));
+	testing::deregister_miner(who);
 }
 
 /// Registers session keys for `who`.
@@ -249,10 +189,8 @@ pub fn test_genesis() -> pallet_supernodes::GenesisConfig<Test> {
 /// Era 0, the default minimum backing, and no miners, power or session keys: what the
 /// thread-local parts of the mock hold before a test sets them.
 pub fn reset_miners() {
-	CurrentEra::set(0);
+	testing::reset();
 	MinBacking::set(10);
-	MINERS.with(|m| m.borrow_mut().clear());
-	POWER.with(|p| p.borrow_mut().clear());
 	PROVING.with(|p| p.borrow_mut().clear());
 	KEYED.with(|k| k.borrow_mut().clear());
 }
