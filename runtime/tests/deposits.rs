@@ -61,7 +61,7 @@ fn a_depositor_is_paid_the_depositors_share_of_an_eras_revenue() {
 		// Era 1 settles once its challenge window (the second quarter of era 2) is over.
 		run_to_block(1 + 2 * DEV_ERA_LENGTH + DEV_ERA_LENGTH / 2);
 		assert_eq!(pallet_deposits::LastSharedEra::<Runtime>::get(), Some(1));
-		assert_eq!(pallet_deposits::TotalReceived::<Runtime>::get(), 10 * QQQ);
+		assert_eq!(pallet_deposits::Ledger::<Runtime>::get().received, 10 * QQQ);
 		// The default split gives depositors 10 %: all of it is Bob's.
 		assert_eq!(Deposits::pending_rewards(&bob), 10 * QQQ);
 		// What wallets read through the runtime API.

@@ -4,6 +4,9 @@
 //! the `fast-runtime` build (`scripts/test.sh` builds the tests with it); without it
 //! they are left out, and `production_runtime.rs` checks the real periods.
 
+// Without `fast-runtime` the referendum tests are left out, and their helpers unused.
+#![cfg_attr(not(feature = "fast-runtime"), allow(unused))]
+
 mod common;
 
 use common::{origin, preset_ext, run_to_block, start_block};
@@ -147,7 +150,6 @@ fn the_real_network_tracks_decide_in_days_and_stop_within_the_week() {
 #[cfg(feature = "fast-runtime")]
 #[test]
 fn the_fast_runtime_decides_in_blocks() {
-	use frame_support::traits::Get;
 	preset_ext("development").execute_with(|| {
 		let info = Tracks::info(REVENUE_SPLIT).unwrap();
 		assert_eq!((info.prepare_period, info.decision_period, info.confirm_period), (2, 30, 3));

@@ -8,7 +8,6 @@
 mod common;
 
 use common::preset_ext;
-use frame_support::traits::Get;
 use pallet_referenda::TracksInfo;
 use poseidon_runtime::{
 	governance::tracks::{Tracks, NORMAL_TRACKS, REVENUE_SPLIT},

@@ -1,38 +1,28 @@
-//! The reward-per-weight accumulator: how each era's depositors' pool is shared among all
-//! positions in O(1), whatever their number. The arithmetic is
-//! [`poseidon_primitives::reward_accumulator`]'s; this module applies it to positions.
+//! Positions' rewards: what a position earns from the accumulator all positions share
+//! ([`RewardPerWeight`], a [`RewardAccumulator`](poseidon_primitives::reward_accumulator::RewardAccumulator),
+//! whose arithmetic and bounds its docs explain), with its weight as its stake.
 //!
-//! [`RewardPerWeight`] is the QQQ (in base units, scaled by [`SCALE`]) that one unit of
-//! weight has earned since genesis. When a pool of `amount` is shared among the total
-//! weight `W` it grows by `⌊amount × SCALE / W⌋`; nothing else is touched. A position
-//! remembers the value up to which it has been paid, so what it has earned since is
-//! `⌊weight × (RewardPerWeight − remembered) / SCALE⌋`, computed only when its owner
-//! claims or withdraws.
+//! A position earns from the value at which its cohort joined (or at which it was last
+//! paid); while its plan's extra weight is still counted it earns at its full weight up to
+//! the value at which its maturing cohort left, and at ×1.0 after. The only rounding a
+//! depositor sees is the final one, at most one base unit per position and claim, which
+//! stays in the pool account.
 //!
-//! Nothing is lost to rounding when a pool is shared: what `amount × SCALE` leaves over
-//! after dividing by `W` is kept in [`RewardRemainder`] (in base units × `SCALE`) and
-//! added to the next pool before it is divided, so over any number of eras the
-//! accumulator grows by exactly `Σ amount × SCALE / W` up to the last remainder. The only
-//! rounding a depositor sees is the final one, `⌊weight × … / SCALE⌋`, at most one base
-//! unit per position and claim, which stays in the pool account. Positions together are
-//! therefore never owed more than the pools brought in.
-//!
-//! Bounds: `amount × SCALE + remainder` is computed in 256 bits, so only the accumulator
-//! itself can overflow. Every position weighs at least [`Config::MinDepositFloor`]
-//! (multipliers are at least ×1.0), so with the runtime's floor of 1 QAS (10¹² base units
-//! × 100 %) one era's increment is at most `amount × 10¹⁸ / 10¹⁴`: even a pool of all the
-//! QQQ ever issued (10²¹ base units) raises it by 10²⁵, and `u128` holds more than 10¹³
-//! such eras. Should it ever be about to overflow, the pool goes to the treasury instead.
+//! Every position weighs at least [`Config::MinDepositFloor`] (multipliers are at least
+//! ×1.0), so with the runtime's floor of 1 QAS (10¹² base units × 100 %) one era's
+//! increment is at most `amount × 10¹⁸ / 10¹⁴`: even a pool of all the QQQ ever issued
+//! (10²¹ base units) raises it by 10²⁵, and `u128` holds more than 10¹³ such eras. Should
+//! it ever be about to overflow, the pool goes to the treasury instead.
 
 use crate::{pallet::*, Position, RewardWeight};
+use poseidon_primitives::reward_accumulator::RewardPerStake;
 pub use poseidon_primitives::reward_accumulator::SCALE;
-pub(crate) use poseidon_primitives::reward_accumulator::{earned_between, share};
 use sp_runtime::traits::{UniqueSaturatedFrom, UniqueSaturatedInto};
 
 impl<T: Config> Pallet<T> {
 	/// The accumulator value from which `position` earns: the value it was last paid up
 	/// to, or the one at which its cohort joined; `None` while its cohort waits.
-	pub(crate) fn earning_since(position: &Position<QasOf<T>>) -> Option<u128> {
+	pub(crate) fn earning_since(position: &Position<QasOf<T>>) -> Option<RewardPerStake> {
 		position
 			.reward_per_weight_paid
 			.or_else(|| Cohorts::<T>::get(position.start_era).and_then(|cohort| cohort.joined_at))
@@ -43,19 +33,19 @@ impl<T: Config> Pallet<T> {
 	/// and at ×1.0 after it.
 	pub fn earned(position: &Position<QasOf<T>>) -> QqqOf<T> {
 		let Some(since) = Self::earning_since(position) else { return 0u32.into() };
-		let now = RewardPerWeight::<T>::get();
+		let now = RewardPerWeight::<T>::get().reward_per_stake;
 		let earned = match Self::matured_at(position) {
-			Some(matured_at) => earned_between(position.weight, since, matured_at).saturating_add(
-				earned_between(Self::weight_at_maturity(position), matured_at.max(since), now),
+			Some(matured_at) => matured_at.earned_since(since, position.weight).saturating_add(
+				now.earned_since(matured_at.max(since), Self::weight_at_maturity(position)),
 			),
-			None => earned_between(position.weight, since, now),
+			None => now.earned_since(since, position.weight),
 		};
 		QqqOf::<T>::unique_saturated_from(earned)
 	}
 
 	/// The accumulator value at which `position`'s extra weight left, if it has left and
 	/// the position still carries it.
-	pub(crate) fn matured_at(position: &Position<QasOf<T>>) -> Option<u128> {
+	pub(crate) fn matured_at(position: &Position<QasOf<T>>) -> Option<RewardPerStake> {
 		if Self::extra_weight(position) == 0 {
 			return None;
 		}

@@ -4,7 +4,7 @@
 
 use super::*;
 use crate::pallet::{
-	CarriedDust, Cohorts, LastSharedEra, Maturing, PlanCount, RewardRemainder, Plans, Positions, QasOf, QqqOf, TotalWeight,
+	Cohorts, LastSharedEra, Ledger, Maturing, PlanCount, Plans, Positions, QasOf, QqqOf, RewardPerWeight, TotalWeight,
 	BENCHMARKED_POSITIONS,
 };
 use frame_benchmarking::v2::*;
@@ -168,8 +168,8 @@ mod benchmarks {
 		Pallet::<T>::do_deposit(joining, plan, floor::<T>()).expect("valid deposit");
 		receive_pool::<T>(1, a_pool::<T>());
 		T::Clock::set_era_for_benchmark(2);
-		CarriedDust::<T>::put(QqqOf::<T>::from(1u32));
-		RewardRemainder::<T>::put(1);
+		Ledger::<T>::mutate(|ledger| ledger.carry(QqqOf::<T>::from(1u32)));
+		RewardPerWeight::<T>::mutate(|accumulator| accumulator.remainder = 1);
 		let amount = a_pool::<T>();
 		let account = Pallet::<T>::pool_account();
 		T::Qqq::set_balance(&account, T::Qqq::balance(&account).saturating_add(amount));
@@ -193,7 +193,7 @@ mod benchmarks {
 		T::Qqq::set_balance(&account, T::Qqq::minimum_balance().saturating_add(amount).saturating_add(carried));
 		let treasury = <T::Treasury as poseidon_primitives::treasury::TreasuryAccount<_>>::treasury_account();
 		T::Qqq::set_balance(&treasury, T::Qqq::minimum_balance());
-		CarriedDust::<T>::put(carried);
+		Ledger::<T>::mutate(|ledger| ledger.carry(carried));
 		#[block]
 		{
 			Pallet::<T>::share_pool(0, amount);

@@ -16,13 +16,15 @@
 //!
 //! ## Sharing a pool in O(1)
 //!
-//! Nothing here iterates over depositors. The pallet keeps one number,
-//! [`RewardPerWeight`]: the QQQ one unit of weight has earned since genesis (scaled by
-//! [`accumulator::SCALE`]). A pool of `amount` shared among the total weight `W` raises it
-//! by `amount / W`. A position remembers the value up to which it has been paid, so what
-//! it earned since is `weight × (RewardPerWeight − remembered)`, worked out only when its
-//! owner claims or withdraws. The per-era work and each claim are therefore independent
-//! of the number of depositors (see [`accumulator`]).
+//! Nothing here iterates over depositors. All positions share one reward accumulator,
+//! [`RewardPerWeight`] (a [`RewardAccumulator`], explained in
+//! [`poseidon_primitives::reward_accumulator`]), with their weight as their stake: a pool
+//! of `amount` shared among the total weight `W` raises the reward per weight by
+//! `amount / W`, and a position remembers the value up to which it has been paid, so what
+//! it earned since is `weight × (now − remembered)`, worked out only when its owner
+//! claims or withdraws. The per-era work and each claim are therefore independent of the
+//! number of depositors (see [`accumulator`]). What came in and went out is kept in
+//! [`Ledger`].
 //!
 //! A position deposited during era *E* shares the pools of *E + 1* and every later era:
 //! a deposit in the last block of an era must not take that era's pool, which others
@@ -83,6 +85,8 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use poseidon_primitives::{
 		era::{EraClock, EraIndex},
+		pools::{endow_with_existential_deposit, PoolLedger},
+		reward_accumulator::RewardAccumulator,
 		treasury::TreasuryAccount,
 	};
 	use sp_runtime::traits::{AccountIdConversion, Saturating, Zero};
@@ -202,9 +206,10 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type TotalWeight<T: Config> = StorageValue<_, RewardWeight, ValueQuery>;
 
-	/// QQQ earned by one unit of weight since genesis, scaled by [`accumulator::SCALE`].
+	/// The accumulator all positions share, their weight being their stake: the QQQ one
+	/// unit of weight has earned since genesis, and what the divisions left over.
 	#[pallet::storage]
-	pub type RewardPerWeight<T: Config> = StorageValue<_, u128, ValueQuery>;
+	pub type RewardPerWeight<T: Config> = StorageValue<_, RewardAccumulator, ValueQuery>;
 
 	/// Positions by the era they were deposited in, until each has read the value at
 	/// which its cohort joined the accumulator.
@@ -221,27 +226,11 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastSharedEra<T: Config> = StorageValue<_, EraIndex, OptionQuery>;
 
-	/// What dividing the pools by the total weight left over, in base units ×
-	/// [`accumulator::SCALE`]: added to the next pool before it is divided.
+	/// The books of the depositors' pool: received, paid to depositors, sent to the
+	/// treasury (pools of eras without deposits), and carried to the next pool (a
+	/// forfeited reward, a pool the treasury could not take).
 	#[pallet::storage]
-	pub type RewardRemainder<T: Config> = StorageValue<_, u128, ValueQuery>;
-
-	/// QQQ that is nobody's yet (a forfeited reward, a pool the treasury could not take):
-	/// added to the next pool.
-	#[pallet::storage]
-	pub type CarriedDust<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever received from the revenue pallet.
-	#[pallet::storage]
-	pub type TotalReceived<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever paid to depositors.
-	#[pallet::storage]
-	pub type TotalRewardsPaid<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever sent to the treasury (pools of eras without deposits).
-	#[pallet::storage]
-	pub type TotalToTreasury<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+	pub type Ledger<T: Config> = StorageValue<_, PoolLedger<QqqOf<T>>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	#[derive(frame_support::DefaultNoBound)]
@@ -265,11 +254,7 @@ pub mod pallet {
 			// Rewards are paid out keeping the pool account alive, so it must hold the
 			// existential deposit from the start; a preset normally endows it, otherwise
 			// genesis issues what is missing.
-			let account = Pallet::<T>::pool_account();
-			let missing = T::Qqq::minimum_balance().saturating_sub(T::Qqq::balance(&account));
-			if !missing.is_zero() {
-				T::Qqq::mint_into(&account, missing).expect("minting the existential deposit works");
-			}
+			endow_with_existential_deposit::<T::AccountId, T::Qqq>(&Pallet::<T>::pool_account());
 		}
 	}
 
@@ -492,24 +477,16 @@ pub mod pallet {
 			}
 			ensure!(maturing.is_empty(), "a position refers to a missing maturing cohort");
 
-			let owed = TotalReceived::<T>::get()
-				.saturating_sub(TotalRewardsPaid::<T>::get())
-				.saturating_sub(TotalToTreasury::<T>::get());
-			let remainder = RewardRemainder::<T>::get() / accumulator::SCALE;
-			let unshared = CarriedDust::<T>::get()
-				.saturating_add(sp_runtime::traits::UniqueSaturatedFrom::unique_saturated_from(remainder));
-			ensure!(
-				pending.saturating_add(unshared) <= owed,
-				"depositors are owed more than the pools brought in"
+			// The whole base units of the remainder are received QQQ not yet shared.
+			let remainder = RewardPerWeight::<T>::get().remainder / poseidon_primitives::reward_accumulator::SCALE;
+			let remainder: QqqOf<T> = sp_runtime::traits::UniqueSaturatedFrom::unique_saturated_from(remainder);
+			let committed = pending.saturating_add(remainder);
+			let held = T::Qqq::reducible_balance(
+				&Self::pool_account(),
+				frame_support::traits::tokens::Preservation::Preserve,
+				frame_support::traits::tokens::Fortitude::Polite,
 			);
-			ensure!(
-				T::Qqq::reducible_balance(
-					&Self::pool_account(),
-					frame_support::traits::tokens::Preservation::Preserve,
-					frame_support::traits::tokens::Fortitude::Polite,
-				) >= owed,
-				"the pool account holds less than the depositors are owed"
-			);
+			Ledger::<T>::get().ensure_covers(committed, held)?;
 			Ok(())
 		}
 	}

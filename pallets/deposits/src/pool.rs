@@ -2,11 +2,8 @@
 //! [`Pallet::pool_account`] and calls [`RewardPool::on_pool_received`], in era order and
 //! also for eras whose pool is zero. Each call does a fixed amount of work.
 
-use crate::{accumulator, pallet::*, weights::WeightInfo};
-use frame_support::{
-	traits::{fungible::Mutate, tokens::Preservation},
-	weights::Weight,
-};
+use crate::{pallet::*, weights::WeightInfo};
+use frame_support::weights::Weight;
 use poseidon_primitives::{era::EraIndex, pools::RewardPool, treasury::TreasuryAccount};
 use sp_runtime::traits::{Saturating, UniqueSaturatedFrom, Zero};
 
@@ -29,9 +26,11 @@ impl<T: Config> Pallet<T> {
 	/// that mature in it away, then shares `amount` (plus the carried dust) among all
 	/// joined positions, or sends it to the treasury if there are none.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
-		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
+		let mut ledger = Ledger::<T>::get();
+		let pool = ledger.receive(amount);
 		LastSharedEra::<T>::put(era);
-		let reward_per_weight = RewardPerWeight::<T>::get();
+		let mut accumulator = RewardPerWeight::<T>::get();
+		let reward_per_weight = accumulator.reward_per_stake;
 		let mut total_weight = TotalWeight::<T>::get();
 		Cohorts::<T>::mutate(era, |maybe_cohort| {
 			if let Some(cohort) = maybe_cohort {
@@ -48,35 +47,21 @@ impl<T: Config> Pallet<T> {
 		});
 		TotalWeight::<T>::put(total_weight);
 
-		let pool = amount.saturating_add(CarriedDust::<T>::take());
-		let remainder = RewardRemainder::<T>::get();
-		if pool.is_zero() {
-			return;
-		}
-		match accumulator::share(Self::qqq_units(pool), remainder, total_weight, reward_per_weight) {
-			Some(sharing) => {
-				RewardPerWeight::<T>::put(sharing.reward_per_stake);
-				RewardRemainder::<T>::put(sharing.remainder);
+		if !pool.is_zero() {
+			if accumulator.share(Self::qqq_units(pool), total_weight) {
 				Self::deposit_event(Event::PoolShared { era, amount: pool, total_weight });
-			},
-			None => {
-				// The whole base units of the remainder go along; the fraction stays.
-				let whole = remainder / accumulator::SCALE;
-				RewardRemainder::<T>::put(remainder % accumulator::SCALE);
-				Self::send_to_treasury(era, pool.saturating_add(QqqOf::<T>::unique_saturated_from(whole)));
-			},
+			} else {
+				// Nobody to share with: the pool goes to the treasury, with the whole base
+				// units of the remainder (the fraction stays).
+				let whole = QqqOf::<T>::unique_saturated_from(accumulator.take_whole_remainder());
+				let amount = pool.saturating_add(whole);
+				let treasury = T::Treasury::treasury_account();
+				if ledger.send_to_treasury::<_, T::Qqq>(&Self::pool_account(), &treasury, amount) {
+					Self::deposit_event(Event::PoolSentToTreasury { era, amount });
+				}
+			}
+			RewardPerWeight::<T>::put(accumulator);
 		}
-	}
-
-	/// Sends a pool nobody can share to the treasury; if even that fails, it waits for the
-	/// next pool.
-	fn send_to_treasury(era: EraIndex, amount: QqqOf<T>) {
-		let treasury = T::Treasury::treasury_account();
-		if T::Qqq::transfer(&Self::pool_account(), &treasury, amount, Preservation::Preserve).is_ok() {
-			TotalToTreasury::<T>::mutate(|total| total.saturating_accrue(amount));
-			Self::deposit_event(Event::PoolSentToTreasury { era, amount });
-		} else {
-			CarriedDust::<T>::put(amount);
-		}
+		Ledger::<T>::put(ledger);
 	}
 }

@@ -81,7 +81,7 @@ impl<T: Config> Pallet<T> {
 		ensure!(!total.is_zero(), Error::<T>::NothingToClaim);
 		// The pool account keeps its existential deposit; everything above it is owed.
 		T::Qqq::transfer(&Self::pool_account(), &who, total, Preservation::Preserve)?;
-		TotalRewardsPaid::<T>::mutate(|paid| paid.saturating_accrue(total));
+		Ledger::<T>::mutate(|ledger| ledger.record_paid(total));
 		Positions::<T>::insert(&who, positions);
 		Self::deposit_event(Event::RewardsClaimed { who, amount: total });
 		Ok(())
@@ -116,13 +116,13 @@ impl<T: Config> Pallet<T> {
 		let mut paid = rewards;
 		if !rewards.is_zero() {
 			if T::Qqq::transfer(&Self::pool_account(), &who, rewards, Preservation::Preserve).is_ok() {
-				TotalRewardsPaid::<T>::mutate(|total| total.saturating_accrue(rewards));
+				Ledger::<T>::mutate(|ledger| ledger.record_paid(rewards));
 			} else {
 				// Only a reward below QQQ's existential deposit, owed to an account without
 				// QQQ, cannot be paid. The QAS must still come back: the reward goes to the
 				// next pool.
 				paid = Zero::zero();
-				CarriedDust::<T>::mutate(|dust| dust.saturating_accrue(rewards));
+				Ledger::<T>::mutate(|ledger| ledger.carry(rewards));
 				Self::deposit_event(Event::RewardForfeited { who: who.clone(), position: id, amount: rewards });
 			}
 		}
@@ -166,7 +166,7 @@ impl<T: Config> Pallet<T> {
 			position.weight = Self::weight_at_maturity(position);
 			Self::leave_maturing_cohort(position.maturity_era, extra_weight);
 		}
-		position.reward_per_weight_paid = Some(RewardPerWeight::<T>::get());
+		position.reward_per_weight_paid = Some(RewardPerWeight::<T>::get().reward_per_stake);
 		earned
 	}
 

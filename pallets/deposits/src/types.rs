@@ -2,7 +2,7 @@
 //! bring new positions into the reward accumulator.
 
 use codec::{Decode, DecodeWithMemTracking, Encode, MaxEncodedLen};
-use poseidon_primitives::era::EraIndex;
+use poseidon_primitives::{era::EraIndex, reward_accumulator::RewardPerStake};
 use scale_info::TypeInfo;
 
 /// Number of a deposit plan (plans are numbered from 0 in the order they are created).
@@ -59,7 +59,7 @@ pub struct Position<Balance> {
 	pub maturity_era: EraIndex,
 	/// The accumulator's value up to which its rewards have been paid; `None` until the
 	/// pool of `start_era` has been shared (then its cohort's recorded value applies).
-	pub reward_per_weight_paid: Option<u128>,
+	pub reward_per_weight_paid: Option<RewardPerStake>,
 }
 
 /// All positions deposited during one era.
@@ -80,7 +80,7 @@ pub struct Cohort {
 	/// Its positions that have not yet read `joined_at`.
 	pub unsettled_positions: u32,
 	/// The accumulator's value when the cohort joined; `None` while it waits.
-	pub joined_at: Option<u128>,
+	pub joined_at: Option<RewardPerStake>,
 }
 
 /// The extra weight (multiplier above ×1.0) of all positions whose maturity era is one
@@ -103,5 +103,5 @@ pub struct MaturingCohort {
 	/// Its positions that have not yet read `matured_at` (nor been withdrawn).
 	pub unsettled_positions: u32,
 	/// The accumulator's value when the extra weight left; `None` until then.
-	pub matured_at: Option<u128>,
+	pub matured_at: Option<RewardPerStake>,
 }

@@ -19,7 +19,10 @@
 //! the last shared one up to the next era, at most [`MAX_WAITING_COHORTS`] of them.
 
 use crate::{pallet::*, Backing, BackingCohort, Stake, VoteTarget};
-use poseidon_primitives::era::{EraClock, EraIndex};
+use poseidon_primitives::{
+	era::{EraClock, EraIndex},
+	reward_accumulator::RewardPerStake,
+};
 use sp_runtime::{traits::Saturating, DispatchResult};
 
 /// Most cohorts of one candidate that can be waiting at once. Waiting cohorts are those of
@@ -38,7 +41,7 @@ impl<T: Config> Pallet<T> {
 	/// Lets the cohorts of `candidate` that earn from `up_to` or before join its earning
 	/// stake, recording the accumulator's value for their voters.
 	pub(crate) fn join_due_cohorts(candidate: &T::AccountId, backing: &mut Backing, up_to: EraIndex) {
-		let reward_per_stake = backing.reward_per_stake;
+		let reward_per_stake = backing.rewards.reward_per_stake;
 		let mut joined = Stake::default();
 		backing.waiting.retain(|era| {
 			if *era > up_to {
@@ -117,7 +120,10 @@ impl<T: Config> Pallet<T> {
 
 	/// The accumulator value from which `target` earns: what it was last paid up to, or
 	/// its cohort's joining value; `None` while the cohort waits.
-	pub(crate) fn earning_since(target: &VoteTarget<T::AccountId>, earns_from: EraIndex) -> Option<u128> {
+	pub(crate) fn earning_since(
+		target: &VoteTarget<T::AccountId>,
+		earns_from: EraIndex,
+	) -> Option<RewardPerStake> {
 		target.reward_per_stake_paid.or_else(|| {
 			BackingCohorts::<T>::get(&target.candidate, earns_from).and_then(|cohort| cohort.joined_at)
 		})

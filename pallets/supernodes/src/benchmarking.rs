@@ -10,7 +10,7 @@ use frame_support::traits::{
 };
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
-use poseidon_primitives::{era::EraClock, power::ProvenPower};
+use poseidon_primitives::{era::EraClock, power::ProvenPower, reward_accumulator::RewardPerStake};
 use sp_runtime::Perbill;
 
 /// An account with plenty of QAS and QQQ.
@@ -186,7 +186,7 @@ mod benchmarks {
 		UnclaimedRewards::<T>::insert(&who, T::Qqq::minimum_balance());
 		T::Qqq::mint_into(&Pallet::<T>::pool_account(), T::Qqq::minimum_balance() * 2_000u32.into())
 			.expect("minting works");
-		TotalReceived::<T>::mutate(|total| *total += T::Qqq::minimum_balance() * 2_000u32.into());
+		Ledger::<T>::mutate(|ledger| ledger.received += T::Qqq::minimum_balance() * 2_000u32.into());
 		let before = T::Qqq::balance(&who);
 
 		#[extrinsic_call]
@@ -237,7 +237,7 @@ mod benchmarks {
 			// Votes are written directly: the election only reads them.
 			let targets = widest_vote::<T>(&all, index)
 				.into_iter()
-				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: Some(0) })
+				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: Some(RewardPerStake::ZERO) })
 				.collect::<Vec<_>>();
 			let record = Voter {
 				amount: vote_amount::<T>() + index.into(),
@@ -280,7 +280,7 @@ mod benchmarks {
 			Pallet::<T>::share_pool(1, amount);
 		}
 
-		assert_eq!(TotalReceived::<T>::get(), amount);
+		assert_eq!(Ledger::<T>::get().received, amount);
 	}
 
 	/// A runner-up's offence: the runners-up list is full and it is among them, so it is

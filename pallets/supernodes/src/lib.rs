@@ -42,9 +42,9 @@
 //! rewards: a voter's reward weight does not grow with the number of candidates it names,
 //! and the part behind a candidate that is not elected earns nothing, as in any
 //! nominated-proof-of-stake system. Each account voted for has a [`Backing`]: the stake
-//! behind it and a reward-per-stake accumulator
-//! ([`poseidon_primitives::reward_accumulator`]) raised when the account, as a supernode,
-//! receives its part of a pool. A voter remembers, per target, the accumulator value up to
+//! behind it and a [`RewardAccumulator`](poseidon_primitives::reward_accumulator::RewardAccumulator)
+//! (whose docs explain the arithmetic) raised when the account, as a supernode, receives
+//! its part of a pool. What the pool received and paid out is kept in [`Ledger`]. A voter remembers, per target, the accumulator value up to
 //! which it was paid. Sharing a pool therefore touches one record per supernode, and a
 //! claim one record per target of the claimer, whatever the number of voters.
 //!
@@ -92,11 +92,12 @@ pub mod pallet {
 	use frame_system::pallet_prelude::*;
 	use poseidon_primitives::{
 		era::{EraClock, EraIndex},
+		pools::PoolLedger,
 		power::ProvenPower,
 		treasury::TreasuryAccount,
 	};
 	use sp_runtime::{
-		traits::{AccountIdConversion, Saturating, UniqueSaturatedFrom, Zero},
+		traits::{AccountIdConversion, UniqueSaturatedFrom},
 		Perbill,
 	};
 
@@ -343,21 +344,12 @@ pub mod pallet {
 	pub type UnclaimedRewards<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, QqqOf<T>, ValueQuery>;
 
-	/// What dividing a pool equally among the supernodes left over: added to the next pool.
+	/// The books of the supernode pool: received, paid to supernodes and voters, sent to
+	/// the treasury (pools of eras without supernodes, parts of offline supernodes), and
+	/// carried to the next pool (what dividing a pool equally among the supernodes left
+	/// over, a part the treasury could not take).
 	#[pallet::storage]
-	pub type CarriedDust<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever received from the revenue pallet.
-	#[pallet::storage]
-	pub type TotalReceived<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever paid to supernodes and voters.
-	#[pallet::storage]
-	pub type TotalRewardsPaid<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
-
-	/// All QQQ ever sent to the treasury (pools of eras without supernodes).
-	#[pallet::storage]
-	pub type TotalToTreasury<T: Config> = StorageValue<_, QqqOf<T>, ValueQuery>;
+	pub type Ledger<T: Config> = StorageValue<_, PoolLedger<QqqOf<T>>, ValueQuery>;
 
 	#[pallet::genesis_config]
 	pub struct GenesisConfig<T: Config> {
@@ -416,11 +408,9 @@ pub mod pallet {
 			// The genesis candidates are the supernodes of term 0.
 			Pallet::<T>::elect(0);
 
-			let account = Pallet::<T>::pool_account();
-			let missing = T::Qqq::minimum_balance().saturating_sub(T::Qqq::balance(&account));
-			if !missing.is_zero() {
-				T::Qqq::mint_into(&account, missing).expect("minting the existential deposit works");
-			}
+			poseidon_primitives::pools::endow_with_existential_deposit::<T::AccountId, T::Qqq>(
+				&Pallet::<T>::pool_account(),
+			);
 		}
 	}
 
@@ -702,6 +692,7 @@ pub mod pallet {
 		#[cfg(any(feature = "try-runtime", test))]
 		pub fn do_try_state() -> Result<(), sp_runtime::TryRuntimeError> {
 			use alloc::collections::BTreeMap;
+			use sp_runtime::traits::{Saturating, Zero};
 			let bond_reason: T::RuntimeHoldReason = HoldReason::CandidacyBond.into();
 			let mut candidates = 0u32;
 			for (who, candidate) in Candidates::<T>::iter() {
@@ -774,23 +765,14 @@ pub mod pallet {
 				"a supernode is not a candidate"
 			);
 
-			let owed = TotalReceived::<T>::get()
-				.saturating_sub(TotalRewardsPaid::<T>::get())
-				.saturating_sub(TotalToTreasury::<T>::get());
 			let unclaimed = UnclaimedRewards::<T>::iter_values()
 				.fold(QqqOf::<T>::zero(), |sum, amount| sum.saturating_add(amount));
-			ensure!(
-				owed_to_voters.saturating_add(unclaimed).saturating_add(CarriedDust::<T>::get()) <= owed,
-				"supernodes and voters are owed more than the pools brought in"
+			let held = T::Qqq::reducible_balance(
+				&Self::pool_account(),
+				frame_support::traits::tokens::Preservation::Preserve,
+				frame_support::traits::tokens::Fortitude::Polite,
 			);
-			ensure!(
-				T::Qqq::reducible_balance(
-					&Self::pool_account(),
-					frame_support::traits::tokens::Preservation::Preserve,
-					frame_support::traits::tokens::Fortitude::Polite,
-				) >= owed,
-				"the pool account holds less than is owed"
-			);
+			Ledger::<T>::get().ensure_covers(owed_to_voters.saturating_add(unclaimed), held)?;
 			Ok(())
 		}
 	}

@@ -16,8 +16,8 @@ use frame_support::{
 };
 use poseidon_primitives::{
 	era::EraIndex,
-	pools::RewardPool,
-	reward_accumulator::{earned_between, share},
+	pools::{PoolLedger, RewardPool},
+	reward_accumulator::RewardPerStake,
 	treasury::TreasuryAccount,
 };
 use sp_runtime::{
@@ -30,8 +30,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn earned_by_vote(voter: &VoterOf<T>) -> QqqOf<T> {
 		let earned = voter.targets.iter().fold(0u128, |sum, target| {
 			let Some(since) = Self::earning_since(target, voter.earns_from) else { return sum };
-			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
-			sum.saturating_add(earned_between(voter.stake_per_target, since, now))
+			let now = Self::reward_per_stake_of(&target.candidate);
+			sum.saturating_add(now.earned_since(since, voter.stake_per_target))
 		});
 		QqqOf::<T>::unique_saturated_from(earned)
 	}
@@ -45,11 +45,16 @@ impl<T: Config> Pallet<T> {
 			if target.reward_per_stake_paid.is_none() {
 				Self::leave_cohort(&target.candidate, earns_from);
 			}
-			let now = Backings::<T>::get(&target.candidate).map_or(0, |backing| backing.reward_per_stake);
+			let now = Self::reward_per_stake_of(&target.candidate);
 			target.reward_per_stake_paid = Some(now);
-			sum.saturating_add(earned_between(stake, since, now))
+			sum.saturating_add(now.earned_since(since, stake))
 		});
 		QqqOf::<T>::unique_saturated_from(earned)
+	}
+
+	/// What one unit of stake backing `candidate` has earned so far.
+	fn reward_per_stake_of(candidate: &T::AccountId) -> RewardPerStake {
+		Backings::<T>::get(candidate).map_or(RewardPerStake::ZERO, |backing| backing.rewards.reward_per_stake)
 	}
 
 	/// QQQ `who` could claim now: commission and settled rewards plus what its vote earned.
@@ -66,7 +71,7 @@ impl<T: Config> Pallet<T> {
 		}
 		ensure!(!amount.is_zero(), Error::<T>::NothingToClaim);
 		T::Qqq::transfer(&Self::pool_account(), &who, amount, Preservation::Preserve)?;
-		TotalRewardsPaid::<T>::mutate(|total| total.saturating_accrue(amount));
+		Ledger::<T>::mutate(|ledger| ledger.record_paid(amount));
 		Self::deposit_event(Event::RewardsClaimed { who, amount });
 		Ok(())
 	}
@@ -74,26 +79,27 @@ impl<T: Config> Pallet<T> {
 	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes,
 	/// then forgets who authored blocks in `era`.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
-		TotalReceived::<T>::mutate(|total| total.saturating_accrue(amount));
+		let mut ledger = Ledger::<T>::get();
+		let pool = ledger.receive(amount);
 		LastSharedEra::<T>::put(era);
-		Self::share_among_supernodes(era, amount);
+		Self::share_among_supernodes(&mut ledger, era, pool);
+		Ledger::<T>::put(ledger);
 		// One validator set per era (sessions are eras), at most `MaxSupernodes` authors.
 		let _ = AuthoredBlocks::<T>::clear_prefix(era, T::MaxSupernodes::get(), None);
 	}
 
-	fn share_among_supernodes(era: EraIndex, amount: QqqOf<T>) {
-		let pool = amount.saturating_add(CarriedDust::<T>::take());
+	fn share_among_supernodes(ledger: &mut PoolLedger<QqqOf<T>>, era: EraIndex, pool: QqqOf<T>) {
 		if pool.is_zero() {
 			return;
 		}
 		let supernodes = Supernodes::<T>::get();
 		if supernodes.is_empty() {
-			Self::send_to_treasury(era, pool);
+			Self::send_to_treasury(ledger, era, pool);
 			return;
 		}
 		let count = supernodes.len() as u32;
 		let part = pool / QqqOf::<T>::from(count);
-		CarriedDust::<T>::put(pool.saturating_sub(part.saturating_mul(count.into())));
+		ledger.carry(pool.saturating_sub(part.saturating_mul(count.into())));
 		if part.is_zero() {
 			return;
 		}
@@ -108,7 +114,7 @@ impl<T: Config> Pallet<T> {
 		}
 		Self::deposit_event(Event::PoolShared { era, amount: pool, supernodes: count });
 		if !forfeited.is_zero() {
-			Self::send_to_treasury(era, forfeited);
+			Self::send_to_treasury(ledger, era, forfeited);
 		}
 	}
 
@@ -126,15 +132,7 @@ impl<T: Config> Pallet<T> {
 			Backings::<T>::mutate(supernode, |maybe_backing| {
 				let Some(backing) = maybe_backing else { return false };
 				Self::join_due_cohorts(supernode, backing, era);
-				let units: u128 = to_backers.unique_saturated_into();
-				match share(units, backing.remainder, backing.stake, backing.reward_per_stake) {
-					Some(sharing) => {
-						backing.reward_per_stake = sharing.reward_per_stake;
-						backing.remainder = sharing.remainder;
-						true
-					},
-					None => false,
-				}
+				backing.rewards.share(to_backers.unique_saturated_into(), backing.stake)
 			});
 		let kept = if shared { to_supernode } else { part };
 		if !kept.is_zero() {
@@ -144,13 +142,10 @@ impl<T: Config> Pallet<T> {
 
 	/// Sends a pool nobody can share to the treasury; if that fails, it waits for the next
 	/// pool.
-	fn send_to_treasury(era: EraIndex, amount: QqqOf<T>) {
+	fn send_to_treasury(ledger: &mut PoolLedger<QqqOf<T>>, era: EraIndex, amount: QqqOf<T>) {
 		let treasury = T::Treasury::treasury_account();
-		if T::Qqq::transfer(&Self::pool_account(), &treasury, amount, Preservation::Preserve).is_ok() {
-			TotalToTreasury::<T>::mutate(|total| total.saturating_accrue(amount));
+		if ledger.send_to_treasury::<_, T::Qqq>(&Self::pool_account(), &treasury, amount) {
 			Self::deposit_event(Event::PoolSentToTreasury { era, amount });
-		} else {
-			CarriedDust::<T>::mutate(|dust| dust.saturating_accrue(amount));
 		}
 	}
 }

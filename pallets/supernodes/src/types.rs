@@ -6,7 +6,10 @@ use frame_support::{
 	traits::{ConstU32, Get},
 	BoundedVec,
 };
-use poseidon_primitives::era::EraIndex;
+use poseidon_primitives::{
+	era::EraIndex,
+	reward_accumulator::{RewardAccumulator, RewardPerStake},
+};
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
 
@@ -60,7 +63,7 @@ pub struct VoteTarget<AccountId> {
 	pub candidate: AccountId,
 	/// The target's reward accumulator when the voter was last paid from it; `None` until
 	/// the voter has read its cohort's joining value (see [`BackingCohort`]).
-	pub reward_per_stake_paid: Option<u128>,
+	pub reward_per_stake_paid: Option<RewardPerStake>,
 }
 
 /// A voter's vote: the QAS it locks and the candidates it approves of.
@@ -94,10 +97,9 @@ pub struct Backing {
 	/// Number of votes for this account, earning or waiting; the record goes when it
 	/// drops to zero.
 	pub voters: u32,
-	/// QQQ (base units × SCALE) one unit of stake has earned backing this account.
-	pub reward_per_stake: u128,
-	/// What dividing by `stake` left over, carried into the next pool (base units × SCALE).
-	pub remainder: u128,
+	/// What one unit of stake has earned backing this account, and what dividing its
+	/// backers' parts by `stake` left over (carried into the next part).
+	pub rewards: RewardAccumulator,
 	/// The `earns_from` eras of the cohorts still waiting to join `stake`.
 	pub waiting: BoundedVec<EraIndex, ConstU32<{ crate::backing::MAX_WAITING_COHORTS }>>,
 }
@@ -117,7 +119,7 @@ pub struct BackingCohort {
 	/// Its votes that have not read `joined_at` (nor left).
 	pub unread: u32,
 	/// The candidate's accumulator when the cohort joined; `None` while it waits.
-	pub joined_at: Option<u128>,
+	pub joined_at: Option<RewardPerStake>,
 }
 
 /// A winner of an election.

@@ -3,6 +3,7 @@
 use crate::{
 	mock::*, Cohort, Cohorts, Error, Event, Maturing, MaturingCohort, Position, TotalDeposited, TotalWeight,
 };
+use poseidon_primitives::reward_accumulator::RewardPerStake;
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -147,7 +148,7 @@ fn deposits_of_one_era_form_one_cohort() {
 		assert_eq!(TotalWeight::<Test>::get(), 42_000);
 		assert_eq!(
 			Cohorts::<Test>::get(1),
-			Some(Cohort { waiting_weight: 0, unsettled_positions: 2, joined_at: Some(0) })
+			Some(Cohort { waiting_weight: 0, unsettled_positions: 2, joined_at: Some(RewardPerStake::ZERO) })
 		);
 		assert_eq!(Cohorts::<Test>::get(2).unwrap().joined_at, None);
 	});

@@ -1,9 +1,9 @@
 //! Sharing the depositors' pool: exact arithmetic, late joiners, dust, the treasury.
 
 use crate::{
-	accumulator::SCALE, mock::*, Cohorts, Error, Event, LastSharedEra, RewardPerWeight, RewardRemainder, TotalWeight,
-	TotalRewardsPaid, TotalToTreasury,
+	accumulator::SCALE, mock::*, Cohorts, Error, Event, LastSharedEra, Ledger, RewardPerWeight, TotalWeight,
 };
+use poseidon_primitives::reward_accumulator::RewardPerStake;
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::{DispatchError, TokenError};
 
@@ -21,15 +21,15 @@ fn one_depositor_gets_the_whole_pool() {
 			last_event(),
 			Event::PoolShared { era: 1, amount: 500, total_weight: 100_000 }
 		);
-		assert_eq!(RewardPerWeight::<Test>::get(), 500 * SCALE / 100_000);
+		assert_eq!(RewardPerWeight::<Test>::get().reward_per_stake.scaled(), 500 * SCALE / 100_000);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 500);
 		claim(ALICE);
 		assert_eq!(last_event(), Event::RewardsClaimed { who: ALICE, amount: 500 });
 		assert_eq!(qqq(ALICE), 10 + 500);
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT);
-		assert_eq!(TotalRewardsPaid::<Test>::get(), 500);
+		assert_eq!(Ledger::<Test>::get().paid, 500);
 		// The position read its cohort's value: the cohort is gone.
-		assert_eq!(positions(ALICE)[0].reward_per_weight_paid, Some(500 * SCALE / 100_000));
+		assert_eq!(positions(ALICE)[0].reward_per_weight_paid, Some(RewardPerStake::from_scaled(500 * SCALE / 100_000)));
 		assert_eq!(Cohorts::<Test>::get(1), None);
 	});
 }
@@ -81,7 +81,7 @@ fn several_depositors_across_eras_with_a_late_joiner() {
 		assert_eq!(qqq(ALICE), 10 + 400 + 1_000);
 		assert_eq!(qqq(BOB), 10 + 520 + 1_300);
 		assert_eq!(qqq(CAROL), 10 + 800);
-		assert_eq!(TotalRewardsPaid::<Test>::get(), 460 + 460 + 3_100);
+		assert_eq!(Ledger::<Test>::get().paid, 460 + 460 + 3_100);
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT);
 	});
 }
@@ -97,21 +97,21 @@ fn what_a_division_leaves_is_carried_to_the_next_pool() {
 		end_era_with_pool(100);
 		assert_eq!(last_event(), Event::PoolShared { era: 1, amount: 100, total_weight: 30_000 });
 		let increment = 100 * SCALE / 30_000;
-		assert_eq!(RewardPerWeight::<Test>::get(), increment);
-		assert_eq!(RewardRemainder::<Test>::get(), 100 * SCALE - increment * 30_000);
+		assert_eq!(RewardPerWeight::<Test>::get().reward_per_stake.scaled(), increment);
+		assert_eq!(RewardPerWeight::<Test>::get().remainder, 100 * SCALE - increment * 30_000);
 		for who in [ALICE, BOB, CAROL] {
 			assert_eq!(Deposits::pending_rewards(&who), 33);
 		}
 		// The next pool is divided together with that remainder: 200 + ⅓ shares evenly.
 		end_era_with_pool(200);
-		assert_eq!(RewardRemainder::<Test>::get(), 0);
-		assert_eq!(RewardPerWeight::<Test>::get(), 300 * SCALE / 30_000);
+		assert_eq!(RewardPerWeight::<Test>::get().remainder, 0);
+		assert_eq!(RewardPerWeight::<Test>::get().reward_per_stake.scaled(), 300 * SCALE / 30_000);
 		for who in [ALICE, BOB, CAROL] {
 			assert_eq!(Deposits::pending_rewards(&who), 100);
 			claim(who);
 		}
 		// Everything that came in was paid out; the pool account keeps its endowment.
-		assert_eq!(TotalRewardsPaid::<Test>::get(), 300);
+		assert_eq!(Ledger::<Test>::get().paid, 300);
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT);
 	});
 }
@@ -123,8 +123,8 @@ fn a_pool_without_deposits_goes_to_the_treasury() {
 		end_era_with_pool(300);
 		assert_eq!(last_event(), Event::PoolSentToTreasury { era: 0, amount: 300 });
 		assert_eq!(qqq(TREASURY), treasury + 300);
-		assert_eq!(TotalToTreasury::<Test>::get(), 300);
-		assert_eq!(RewardPerWeight::<Test>::get(), 0);
+		assert_eq!(Ledger::<Test>::get().to_treasury, 300);
+		assert_eq!(RewardPerWeight::<Test>::get().reward_per_stake.scaled(), 0);
 		// A deposit made now does not receive that pool.
 		deposit(ALICE, SHORT, 100);
 		end_era_with_pool(0);
@@ -142,7 +142,7 @@ fn a_zero_pool_still_lets_the_era_cohort_join() {
 		assert_eq!(LastSharedEra::<Test>::get(), Some(1));
 		assert!(events().iter().all(|e| !matches!(e, Event::PoolShared { .. } | Event::PoolSentToTreasury { .. })));
 		assert_eq!(TotalWeight::<Test>::get(), 10_000);
-		assert_eq!(Cohorts::<Test>::get(1).unwrap().joined_at, Some(0));
+		assert_eq!(Cohorts::<Test>::get(1).unwrap().joined_at, Some(RewardPerStake::ZERO));
 		end_era_with_pool(50);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 50);
 	});
@@ -205,10 +205,10 @@ fn pools_of_many_eras_add_up_exactly() {
 		}
 		claim(ALICE);
 		claim(BOB);
-		let paid = TotalRewardsPaid::<Test>::get();
+		let paid = Ledger::<Test>::get().paid;
 		// Rounding keeps back at most one base unit per claim (two for a claim that spans
 		// a maturity), plus the remainder of the last division (less than one base unit).
-		assert!(RewardRemainder::<Test>::get() < SCALE);
+		assert!(RewardPerWeight::<Test>::get().remainder < SCALE);
 		assert!(paid <= total_in);
 		assert!(total_in - paid <= 3, "{total_in} in, {paid} paid");
 		assert_eq!(qqq(pool()), POOL_ENDOWMENT + total_in - paid);

@@ -2,6 +2,7 @@
 //! position that keeps its multiplier without being locked.
 
 use crate::{accumulator::SCALE, mock::*, Event, Maturing, MaturingCohort, TotalWeight};
+use poseidon_primitives::reward_accumulator::RewardPerStake;
 use frame_support::assert_ok;
 
 /// A plan of 2 eras at ×2.0, so that maturity shows in a few eras.
@@ -47,7 +48,7 @@ fn a_mature_position_left_in_its_plan_earns_at_one_times() {
 		assert_eq!(last_event(), Event::PoolShared { era: 3, amount: 200, total_weight: 200_000 });
 		assert_eq!(
 			Maturing::<Test>::get(3),
-			Some(MaturingCohort { extra_weight: 100_000, unsettled_positions: 1, matured_at: Some(SCALE / 500) })
+			Some(MaturingCohort { extra_weight: 100_000, unsettled_positions: 1, matured_at: Some(RewardPerStake::from_scaled(SCALE / 500)) })
 		);
 		assert_eq!(Deposits::pending_rewards(&ALICE), 200 + 200 + 100);
 		assert_eq!(Deposits::pending_rewards(&BOB), 100 + 100 + 100);

@@ -1,6 +1,6 @@
 //! Withdrawing: refused before maturity, then QAS back and rewards paid.
 
-use crate::{mock::*, CarriedDust, Error, Event, Positions, TotalDeposited, TotalWeight};
+use crate::{mock::*, Error, Event, Ledger, Positions, TotalDeposited, TotalWeight};
 use frame_support::{assert_noop, assert_ok};
 use sp_runtime::DispatchError;
 
@@ -124,7 +124,7 @@ fn an_unpayable_reward_does_not_block_the_withdrawal() {
 		assert_eq!(last_event(), Event::Withdrawn { who: DAVE, position: id, amount: 100, rewards: 0 });
 		assert_eq!(free_qas(DAVE), QAS_ENDOWMENT);
 		// The forfeited reward joins the next pool, which Alice now has alone.
-		assert_eq!(CarriedDust::<Test>::get(), 1);
+		assert_eq!(Ledger::<Test>::get().carried, 1);
 		end_era_with_pool(98);
 		assert_eq!(last_event(), Event::PoolShared { era: 4, amount: 99, total_weight: 990_000 });
 		assert_eq!(Deposits::pending_rewards(&ALICE), 99 + 99);

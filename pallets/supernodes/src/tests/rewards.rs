@@ -1,7 +1,7 @@
 //! The supernode pool: equal parts, commissions, backers pro rata, lazy claims.
 
 use crate::{
-	mock::*, AuthoredBlocks, BackingCohorts, Candidates, CarriedDust, Error, Event, PendingCommission,
+	mock::*, AuthoredBlocks, BackingCohorts, Candidates, Error, Ledger, Event, PendingCommission,
 	UnclaimedRewards,
 	Voters,
 };
@@ -98,9 +98,9 @@ fn what_an_equal_division_leaves_over_goes_into_the_next_pool() {
 	build_and_execute(|| {
 		two_supernodes();
 		settle(3, 1_001);
-		assert_eq!(CarriedDust::<Test>::get(), 1);
+		assert_eq!(Ledger::<Test>::get().carried, 1);
 		settle(4, 1);
-		assert_eq!(CarriedDust::<Test>::get(), 0);
+		assert_eq!(Ledger::<Test>::get().carried, 0);
 		assert_eq!(last_event(), Event::PoolShared { era: 4, amount: 2, supernodes: 2 });
 	});
 }
