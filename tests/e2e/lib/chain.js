@@ -86,23 +86,28 @@ export async function finalizedNumber(api) {
 }
 
 /**
- * Waits for the first block (from the best head on) holding an event that `matches`;
- * returns `{ blockHash, event }`. Gives up after `timeoutMs`.
+ * The one subscribe-and-wait helper: subscribes with `subscribe(callback)` (a
+ * @polkadot/api subscription, resolving to its unsubscribe function), feeds each value
+ * to `check`, and resolves with the first result of `check` that is not `undefined`,
+ * then unsubscribes. Gives up after `timeoutMs`, naming `what` it waited for.
  */
-export function waitForEvent(api, matches, timeoutMs, what = 'event') {
-  return new Promise((resolveEvent, reject) => {
+export function subscribeUntil(subscribe, check, timeoutMs, what) {
+  return new Promise((resolveResult, reject) => {
     let unsubscribe;
     let done = false;
     const finish = () => { done = true; clearTimeout(timer); unsubscribe?.(); };
     const timer = setTimeout(() => { finish(); reject(new Error(`timed out waiting for ${what}`)); }, timeoutMs);
-    api.rpc.chain.subscribeNewHeads(async (header) => {
+    subscribe(async (value) => {
       if (done) return;
-      const blockHash = header.hash.toHex();
-      const events = await (await api.at(blockHash)).query.system.events();
-      const record = events.find(({ event }) => matches(event));
-      if (record && !done) {
+      try {
+        const result = await check(value);
+        if (result !== undefined && !done) {
+          finish();
+          resolveResult(result);
+        }
+      } catch (error) {
         finish();
-        resolveEvent({ blockHash, event: record.event });
+        reject(error);
       }
     }).then((u) => {
       unsubscribe = u;
@@ -111,9 +116,32 @@ export function waitForEvent(api, matches, timeoutMs, what = 'event') {
   });
 }
 
-/** The keyless account of a pallet id such as `psd/supn` (`modl` ++ id, zero padded). */
-export function palletAccount(api, palletId) {
+/**
+ * Waits for the first block (from the best head on) holding an event that `matches`;
+ * returns `{ blockHash, event }`. Gives up after `timeoutMs`.
+ */
+export function waitForEvent(api, matches, timeoutMs, what = 'event') {
+  return subscribeUntil((callback) => api.rpc.chain.subscribeNewHeads(callback), async (header) => {
+    const blockHash = header.hash.toHex();
+    const events = await (await api.at(blockHash)).query.system.events();
+    const record = events.find(({ event }) => matches(event));
+    return record ? { blockHash, event: record.event } : undefined;
+  }, timeoutMs, what);
+}
+
+/** The first event `section.method` among a block's or a transaction's `events`, or undefined. */
+export function findEvent(api, events, section, method) {
+  return events.find(({ event }) => api.events[section][method].is(event))?.event;
+}
+
+/**
+ * The keyless account of pallet `section`, from the pallet id the runtime announces in
+ * its constants (`modl` ++ id, zero padded), as polkadot.js apps derives it.
+ */
+export function palletAccount(api, section) {
+  const id = api.consts[section].palletId.toU8a();
   const bytes = new Uint8Array(32);
-  bytes.set(new TextEncoder().encode(`modl${palletId}`));
+  bytes.set(new TextEncoder().encode('modl'));
+  bytes.set(id, 4);
   return api.createType('AccountId32', bytes).toString();
 }

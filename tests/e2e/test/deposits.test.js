@@ -5,13 +5,8 @@
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { startDevChain, waitFor } from '../lib/node.js';
-import { feePaid, qas, qqq, submit, waitForEvent } from '../lib/chain.js';
+import { feePaid, findEvent, qas, qqq, submit, waitForEvent } from '../lib/chain.js';
 import { QQQ, QAS } from '../lib/constants.js';
-
-/** The first event of `section.method` among `events`, or undefined. */
-function findEvent(api, events, section, method) {
-  return events.find(({ event }) => api.events[section][method].is(event))?.event;
-}
 
 /** QAS of `address` on hold (the deposits). */
 async function heldQas(api, address) {
@@ -32,14 +27,19 @@ describe('deposit plans on poseidon-node --dev', () => {
     assert.ok(plans.every((p) => p.unwrap().minAmount.toBigInt() === 100n * QAS && p.unwrap().open.isTrue));
   });
 
-  test('deposit, a paid service, settlement, claim, early and mature withdrawal', async () => {
-    const { alice, bob, charlie } = accounts;
+  // One story in steps, each its own test so that a failure shows which phase broke; a
+  // step uses what the ones before it established.
+  let plan;
+  let position;
+  let startEra;
 
+  test('governance opens a one-era plan and Bob deposits 1 000 QAS into it, held', async () => {
+    const { alice, bob } = accounts;
     // Governance (sudo on the dev chain) opens a one-era plan, so the test need not wait
     // three eras for maturity.
     const created = await submit(api, api.tx.sudo.sudo(api.tx.deposits.createPlan(1, 100, 100n * QAS)), alice);
     assert.equal(created.error, null);
-    const plan = findEvent(api, created.events, 'deposits', 'PlanCreated').data.plan.toNumber();
+    plan = findEvent(api, created.events, 'deposits', 'PlanCreated').data.plan.toNumber();
     assert.equal(plan, 3);
 
     // Bob deposits 1 000 QAS: held, not spent.
@@ -47,8 +47,8 @@ describe('deposit plans on poseidon-node --dev', () => {
     const deposited = await submit(api, api.tx.deposits.deposit(plan, 1_000n * QAS), bob);
     assert.equal(deposited.error, null);
     const event = findEvent(api, deposited.events, 'deposits', 'Deposited').data;
-    const position = event.position.toNumber();
-    const startEra = event.startEra.toNumber();
+    position = event.position.toNumber();
+    startEra = event.startEra.toNumber();
     assert.equal(event.weight.toBigInt(), 1_000n * QAS * 100n);
     assert.equal(event.maturityEra.toNumber(), startEra + 1);
     assert.equal(await heldQas(api, bob.address), 1_000n * QAS);
@@ -56,16 +56,21 @@ describe('deposit plans on poseidon-node --dev', () => {
     const positions = await api.query.deposits.positions(bob.address);
     assert.equal(positions.length, 1);
     assert.equal(positions[0].id.toNumber(), position);
-
-    // Withdrawing before maturity is refused and changes nothing.
-    const early = await submit(api, api.tx.deposits.withdraw(position), bob);
-    assert.deepEqual(early.error, { kind: 'Module', section: 'deposits', name: 'NotMatured' });
-    assert.equal(await heldQas(api, bob.address), 1_000n * QAS);
-
     // The position shares the pools from the era after the deposit's: a deposit at the
     // end of an era takes nothing of that era's pool.
     const atDeposit = await api.at(deposited.blockHash);
     assert.equal(startEra, (await atDeposit.query.proofOfResource.era()).unwrap().current.toNumber() + 1);
+  });
+
+  test('withdrawing before maturity is refused and changes nothing', async () => {
+    const { bob } = accounts;
+    const early = await submit(api, api.tx.deposits.withdraw(position), bob);
+    assert.deepEqual(early.error, { kind: 'Module', section: 'deposits', name: 'NotMatured' });
+    assert.equal(await heldQas(api, bob.address), 1_000n * QAS);
+  });
+
+  test('a paid service settles and Bob claims the depositors\' 10 %, once', async () => {
+    const { bob, charlie } = accounts;
     await waitFor(async () => (await api.query.proofOfResource.era()).unwrap().current.toNumber() >= startEra,
       120000, `era ${startEra}`);
 
@@ -92,7 +97,10 @@ describe('deposit plans on poseidon-node --dev', () => {
     assert.equal((await api.call.depositsApi.pendingRewards(bob.address)).toBigInt(), 0n);
     const again = await submit(api, api.tx.deposits.claim(), bob);
     assert.deepEqual(again.error, { kind: 'Module', section: 'deposits', name: 'NothingToClaim' });
+  });
 
+  test('after maturity the withdrawal returns the QAS', async () => {
+    const { bob } = accounts;
     // Mature once its maturity era has come and its last era is settled.
     await waitFor(async () => {
       const last = await api.query.deposits.lastSharedEra();

@@ -48,18 +48,30 @@ describe('referenda on poseidon-node --dev', () => {
     return info.isSome && info.unwrap().type === outcome;
   };
 
-  test('an approved referendum changes the split; rejected and invalid ones do not', async () => {
+  // One story in steps, each its own test so that a failure shows which referendum went
+  // wrong; the three referenda run side by side from the first step on.
+  let approved;
+  let rejected;
+  let invalid;
+  let splitApplied;
+  let failedEnactment;
+
+  test('three referenda on the split are proposed and voted with conviction', async () => {
     const { bob, charlie, dave, eve, ferdie } = accounts;
     const before = (await api.query.revenue.currentSplit()).miners.toNumber();
     assert.equal(before, 70);
 
     // Watch from now on for what the referenda will cause, so no event is missed.
-    const splitApplied = waitForEvent(api, (event) => api.events.revenue.SplitApplied.is(event), 600000,
+    splitApplied = waitForEvent(api, (event) => api.events.revenue.SplitApplied.is(event), 600000,
       'the split to apply');
-    const failedEnactment = waitForEvent(
+    failedEnactment = waitForEvent(
       api, (event) => api.events.scheduler.Dispatched.is(event) && event.data.result.isErr, 600000,
       'an enactment to fail');
-    const [approved, rejected, invalid, registration] = await Promise.all([
+    // A step that fails before awaiting one of them must not leave it unhandled.
+    splitApplied.catch(() => {});
+    failedEnactment.catch(() => {});
+    let registration;
+    [approved, rejected, invalid, registration] = await Promise.all([
       propose(65, bob), propose(60, eve), propose(95, ferdie),
       // Alice mines, so that the settlement below has power to pay.
       submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), accounts.alice),
@@ -78,7 +90,10 @@ describe('referenda on poseidon-node --dev', () => {
     ]);
     await vote(rejected, ferdie, true, 100_000n * QAS, 'None');
     await vote(invalid, dave, true, 300_000n * QAS, 'Locked1x');
+  });
 
+  test('the approved referendum applies 65 % from the next era, and settlement pays it', async () => {
+    const { charlie } = accounts;
     // Approval, confirmation and enactment take a few dozen blocks on the short tracks.
     await waitFor(endedAs(approved, 'Approved'), 300000, `referendum ${approved} to be approved`);
     const scheduled = await waitFor(async () => (await api.query.revenue.nextSplit()).isSome
@@ -105,9 +120,14 @@ describe('referenda on poseidon-node --dev', () => {
       200000, `settlement of era ${paidEra}`);
     assert.equal(settled.event.data.revenue.toBigInt(), 100n * QQQ);
     assert.equal(settled.event.data.minerPool.toBigInt(), 65n * QQQ);
+  });
 
+  test('the referendum the nays won is rejected', async () => {
     // The nays won: rejected when its decision period ends, nothing changes.
     await waitFor(endedAs(rejected, 'Rejected'), 300000, `referendum ${rejected} to be rejected`);
+  });
+
+  test('the referendum outside the guard rails passes but fails at enactment; the split stays', async () => {
     // 95 % is approved but its call fails at enactment (outside 50 %–90 %): the split
     // stays 65 %.
     await waitFor(endedAs(invalid, 'Approved'), 300000, `referendum ${invalid} to be approved`);

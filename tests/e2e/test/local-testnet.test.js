@@ -11,7 +11,7 @@ import {
   connect, freePortRange, nodeBinary, repoRoot, startProcess, stopProcess, waitFor,
 } from '../lib/node.js';
 import { u8aToHex } from '@polkadot/util';
-import { devAccounts, finalizedNumber, submit } from '../lib/chain.js';
+import { devAccounts, finalizedNumber, submit, subscribeUntil } from '../lib/chain.js';
 import { QAS, MINER_PROFILE } from '../lib/constants.js';
 
 /** Calls an RPC method over HTTP (the node serves HTTP and WebSocket on one port). */
@@ -28,20 +28,9 @@ async function rpcCall(port, method, params) {
 
 /** Resolves with the number of the first new block whose author is `address`. */
 function firstBlockAuthoredBy(api, address, timeoutMs) {
-  return new Promise((resolveBlock, reject) => {
-    let unsubscribe;
-    let done = false;
-    const finish = () => { done = true; clearTimeout(timer); unsubscribe?.(); };
-    const timer = setTimeout(() => { finish(); reject(new Error(`no block authored by ${address}`)); }, timeoutMs);
-    api.derive.chain.subscribeNewHeads((header) => {
-      if (done || header.author?.toString() !== address) return;
-      finish();
-      resolveBlock(header.number.toNumber());
-    }).then((u) => {
-      unsubscribe = u;
-      if (done) u();
-    }, (error) => { finish(); reject(error); });
-  });
+  return subscribeUntil((callback) => api.derive.chain.subscribeNewHeads(callback),
+    (header) => (header.author?.toString() === address ? header.number.toNumber() : undefined),
+    timeoutMs, `a block authored by ${address}`);
 }
 
 /** `pair` registers as a miner and proves the current era (with evidence `tag`). */

@@ -17,8 +17,13 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
   before(async () => ({ node, api, accounts } = await startDevChain()));
   after(async () => node?.stop());
 
-  test('two miners prove, a customer pays, the era settles, claims pay pro rata', async () => {
-    const { charlie, dave, eve, ferdie } = accounts;
+  // One story in steps, each its own test so that a failure shows where the money path
+  // broke; a step uses what the ones before it established.
+  let era;
+  let settled;
+
+  test('two miners register: the bond is held, not spent', async () => {
+    const { dave, eve } = accounts;
     // The bond in force: the value a referendum stored in Parameters, or else the genesis
     // default, 1 000 QQQ.
     assert.ok((await api.query.parameters.parameters({ Bonds: { MinerBond: null } })).isNone,
@@ -38,12 +43,15 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     assert.equal((await api.query.proofOfResource.miners(dave.address)).unwrap().bond.toBigInt(), bond,
       'the miner record keeps the bond it will release');
     assert.ok(daveAccount.data.free.toBigInt() <= before.dave - bond - registrationFee);
+  });
 
+  test('at the start of an era the miners prove for free and a customer pays', async () => {
+    const { dave, eve, ferdie } = accounts;
     // Start at the beginning of an era so proofs and payment land in the same one.
     const clock = (await api.query.proofOfResource.era()).unwrap();
     const nextStart = clock.start.toNumber() + clock.length.toNumber();
     await waitFor(async () => (await bestNumber(api)) >= nextStart, 90000, 'the next era');
-    const era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
+    era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
 
     const daveBefore = await qqq(api, dave.address);
     const [daveProof, eveProof, payment] = await Promise.all([
@@ -61,17 +69,21 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     const paid = payment.events.find(({ event }) => api.events.revenue.ServicePaid.is(event));
     assert.equal(paid.event.data.era.toNumber(), era, 'the payment counts in the proven era');
     assert.equal(paid.event.data.amount.toBigInt(), 100n * QQQ);
+  });
 
-    // A second proof of the same era is refused and pays.
+  test('a second proof of the same era is refused and pays its fee', async () => {
+    const { dave } = accounts;
     const duplicate = await submit(
       api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 5 }, `0x${'33'.repeat(32)}`), dave);
     assert.deepEqual(duplicate.error, { kind: 'Module', section: 'proofOfResource', name: 'DuplicateProof' });
     assert.ok(feePaid(api, duplicate.events).fee > 0n);
+  });
 
+  test('the era settles 70 / 15 / 10 / 5 and each pool reaches its pallet', async () => {
     // The era settles once its grace window has closed: 70 / 15 / 10 / 5.
-    const supernodePool = palletAccount(api, 'psd/supn');
-    const depositorPool = palletAccount(api, 'psd/dpst');
-    const settled = await waitForEvent(
+    const supernodePool = palletAccount(api, 'supernodes');
+    const depositorPool = palletAccount(api, 'deposits');
+    settled = await waitForEvent(
       api, (event) => api.events.revenue.EraSettled.is(event) && event.data.era.toNumber() === era,
       150000, `settlement of era ${era}`);
     const data = settled.event.data;
@@ -99,7 +111,10 @@ describe('proof of resource and revenue on poseidon-node --dev', () => {
     const aliceStash = new Keyring({ type: 'sr25519' }).addFromUri('//Alice//stash').address;
     assert.equal((await atSettlement.call.supernodesApi.pendingRewards(accounts.alice.address)).toBigInt(), QQQ / 2n);
     assert.equal((await atSettlement.call.supernodesApi.pendingRewards(aliceStash)).toBigInt(), 9n * QQQ / 2n);
+  });
 
+  test('each miner claims exactly its share of the miner pool, once', async () => {
+    const { charlie, dave, eve, ferdie } = accounts;
     // A wallet asks the runtime which eras each miner can claim, and for how much.
     const claimable = await api.call.revenueApi.claimableRewards(eve.address);
     assert.deepEqual(claimable.map(([e, amount]) => [e.toNumber(), amount.toBigInt()]), [[era, 52_500_000_000_000n]]);
