@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# Measures how many QQQ and QAS transfers, service payments, miner registrations and
+# proofs a release dev node puts in its blocks, against the ceiling its block weight and
+# length allow for each, and prints the table (tests/e2e/throughput/harness.js).
+#
+#   scripts/throughput.sh                 # 3 000 accounts
+#   scripts/throughput.sh --accounts 500  # fewer
+source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+POSEIDON_NEED_NODEJS=1 source scripts/prerequisites.sh
+build_workspace
+cd tests/e2e
+if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules ]]; then
+	npm ci --no-audit --no-fund --loglevel=error
+fi
+POSEIDON_NODE="${POSEIDON_NODE:-$CARGO_TARGET_DIR/release/poseidon-node}" node throughput/run.js "$@"
