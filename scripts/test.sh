@@ -17,9 +17,10 @@ step "Rust tests of the workspace"
 cargo test --release --locked --workspace --features "$POSEIDON_DEV_FEATURES"
 
 # The runtime a real network runs, without fast-runtime: its real governance periods.
-# Native only (no Wasm), so it recompiles the runtime crate and this test, nothing else.
+# Native only (no Wasm), and over the whole workspace so that every dependency keeps the
+# features of the build above: only the runtime crate and this test compile again.
 step "Rust tests of the production runtime build"
-SKIP_WASM_BUILD=1 cargo test --release --locked -p poseidon-runtime --test production_runtime
+SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --test production_runtime
 
 step "Pallet benchmarks as tests"
 for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do
