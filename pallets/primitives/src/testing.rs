@@ -15,10 +15,16 @@ use core::cell::RefCell;
 use std::collections::{BTreeMap, BTreeSet};
 
 std::thread_local! {
-	static CURRENT_ERA: RefCell<EraIndex> = const { RefCell::new(0) };
-	static PREVIOUS_ERA_OPEN: RefCell<bool> = const { RefCell::new(false) };
 	static POWER: RefCell<BTreeMap<(EraIndex, u64), Power>> = const { RefCell::new(BTreeMap::new()) };
 	static MINERS: RefCell<BTreeSet<u64>> = const { RefCell::new(BTreeSet::new()) };
+}
+
+frame_support::parameter_types! {
+	/// The era the tests are in.
+	pub static CurrentEra: EraIndex = 0;
+	/// Whether the era before [`CurrentEra`] still takes proofs or rejections, so that it
+	/// is not yet final (off unless a test turns it on).
+	pub static PreviousEraOpen: bool = false;
 }
 
 /// The company account is always `ACCOUNT`.
@@ -27,33 +33,6 @@ pub struct TreasuryAt<const ACCOUNT: u64>;
 impl<const ACCOUNT: u64> TreasuryAccount<u64> for TreasuryAt<ACCOUNT> {
 	fn treasury_account() -> u64 {
 		ACCOUNT
-	}
-}
-
-/// The era the tests are in.
-pub struct CurrentEra;
-
-impl CurrentEra {
-	pub fn get() -> EraIndex {
-		CURRENT_ERA.with(|era| *era.borrow())
-	}
-
-	pub fn set(era: EraIndex) {
-		CURRENT_ERA.with(|current| *current.borrow_mut() = era);
-	}
-}
-
-/// Whether the era before [`CurrentEra`] still takes proofs or rejections, so that it is
-/// not yet final (off unless a test turns it on).
-pub struct PreviousEraOpen;
-
-impl PreviousEraOpen {
-	pub fn get() -> bool {
-		PREVIOUS_ERA_OPEN.with(|open| *open.borrow())
-	}
-
-	pub fn set(open: bool) {
-		PREVIOUS_ERA_OPEN.with(|current| *current.borrow_mut() = open);
 	}
 }
 
