@@ -8,19 +8,22 @@
 //! as a supernode kept for another term. Otherwise a miner could stand, deregister (or
 //! stop proving) and still be elected a validator.
 //!
-//! Sequential Phragmén (`sp-npos-elections`) elects one candidate per round, each time the
-//! one whose election spreads the voters' load most evenly, so a large minority of QAS
-//! still wins its share of seats. The first `desired_supernodes` winners become the
-//! supernodes, the next `desired_runners_up` the runners-up. A candidate is elected only
-//! with at least [`Config::MinBacking`] of support, so a seat cannot be won with a token
-//! vote (and candidates without a single vote never are).
+//! Sequential Phragmén elects one candidate per round, each time the one whose election
+//! spreads the voters' load most evenly, so a large minority of QAS still wins its share
+//! of seats. [`crate::phragmen`] computes the winners and supports of
+//! `sp_npos_elections::seq_phragmen` (checked against it by its tests), keeping the
+//! scores up to date round by round instead of recomputing them from every vote. The
+//! first `desired_supernodes` winners become the supernodes, the next
+//! `desired_runners_up` the runners-up. A candidate is elected only with at least
+//! [`Config::MinBacking`] of support, so a seat cannot be won with a token vote (and
+//! candidates without a single vote never are).
 //!
-//! The election reads every candidate and every vote; Phragmén then does, per round, work
-//! proportional to the number of votes, so its cost is rounds × votes. The hook charges
-//! the weight benchmarked for the actual number of voters with the most candidates, each
-//! vote naming [`Config::MaxVotesPerVoter`] of them, and the most rounds
-//! ([`Config::MaxSupernodes`] + [`Config::MaxRunnersUp`]); `integrity_test` checks that
-//! at [`Config::MaxVoters`] this takes at most
+//! The election reads every candidate and every vote, and recomputes a voter's scores
+//! once for each of its candidates that wins, so its cost is linear in the number of
+//! votes. The hook charges the weight benchmarked for the actual number of voters, with
+//! the most candidates, each vote naming [`Config::MaxVotesPerVoter`] of the winners,
+//! and the most rounds ([`Config::MaxSupernodes`] + [`Config::MaxRunnersUp`]);
+//! `integrity_test` checks that at [`Config::MaxVoters`] this takes at most
 //! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
 
 use crate::{pallet::*, Candidate, Elected, Ineligibility, TermIndex};
@@ -33,12 +36,9 @@ use frame_support::{
 	BoundedVec,
 };
 use poseidon_primitives::{era::EraClock, power::ProvenPower};
-use sp_npos_elections::{seq_phragmen, ExtendedBalance, VoteWeight};
+use sp_npos_elections::{ExtendedBalance, VoteWeight};
 use sp_staking::currency_to_vote::CurrencyToVote;
-use sp_runtime::{
-	traits::{Saturating, UniqueSaturatedInto},
-	Perbill,
-};
+use sp_runtime::traits::{Saturating, UniqueSaturatedInto};
 
 impl<T: Config> Pallet<T> {
 	/// Holds the election of `term` and schedules the next one.
@@ -55,30 +55,29 @@ impl<T: Config> Pallet<T> {
 		// Each candidate's approval: the QAS of every vote naming it.
 		let mut approvals: BTreeMap<T::AccountId, u128> = BTreeMap::new();
 		let mut voters = Vec::new();
-		for (who, voter) in Voters::<T>::iter() {
+		for voter in Voters::<T>::iter_values() {
 			let amount: u128 = voter.amount.unique_saturated_into();
 			let weight: VoteWeight = T::CurrencyToVote::to_vote(voter.amount, issuance);
 			let targets: Vec<T::AccountId> = voter.targets.into_iter().map(|target| target.candidate).collect();
 			for target in &targets {
 				approvals.entry(target.clone()).or_default().saturating_accrue(amount);
 			}
-			voters.push((who, weight, targets));
+			voters.push((weight, targets));
 		}
 		let min_backing_votes =
 			ExtendedBalance::from(T::CurrencyToVote::to_vote(T::MinBacking::get(), issuance).max(1));
 		let to_elect = params.desired_supernodes.saturating_add(params.desired_runners_up) as usize;
 		let winners: Vec<(T::AccountId, ExtendedBalance)> =
-			match seq_phragmen::<T::AccountId, Perbill>(to_elect, candidates.clone(), voters, None) {
-				Ok(result) => result
-					.winners
+			match crate::phragmen::seq_phragmen_winners(to_elect, candidates.clone(), voters) {
+				Some(winners) => winners
 					.into_iter()
 					// In Phragmén's units, so that scaling them down cannot take a winner
 					// with exactly the minimum below it.
 					.filter(|(_, support)| *support >= min_backing_votes)
 					.collect(),
-				// Phragmén only fails on arithmetic errors in normalising its result; the
-				// election then elects nobody, and the current supernodes stay.
-				Err(_) => Vec::new(),
+				// Phragmén only fails on arithmetic errors in normalising a voter's stakes;
+				// the election then elects nobody, and the current supernodes stay.
+				None => Vec::new(),
 			};
 
 		let to_elected = |(who, support): (T::AccountId, ExtendedBalance)| Elected {

@@ -69,6 +69,7 @@ pub mod election;
 #[cfg(test)]
 mod mock;
 pub mod offences;
+pub mod phragmen;
 pub mod rewards;
 pub mod session;
 #[cfg(test)]
