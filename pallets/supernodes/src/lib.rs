@@ -120,10 +120,13 @@ pub mod pallet {
 		<T as Config>::MaxSupernodes,
 	>;
 
-	/// Share of the block the election may take at the configured maxima. Measured
-	/// after the bags-list and backing cohorts landed (2026-12-02), an election of
-	/// SPEC's 10 000 voters costs about 0.97 s of the 2 s block: half a block is the
-	/// budget until the election is spread over several blocks.
+	/// Share of the block the election may take at the configured maxima. The weights
+	/// in `weights.rs` were measured with sp-npos-elections' `seq_phragmen`, when an
+	/// election of SPEC's 10 000 voters cost about 0.97 s of the 2 s block. The
+	/// election now runs [`phragmen`], which in its worst case recomputes a vote's score
+	/// at most 120 times (15 + 14 + … + 0, over the 16 candidates it names) where
+	/// `seq_phragmen` did 384 (16 × 24 rounds); once its benchmark is re-run (issue 14.4)
+	/// this share becomes a quarter.
 	pub const ELECTION_BLOCK_SHARE: Perbill = Perbill::from_percent(50);
 
 	/// The in-code storage version.
