@@ -1,7 +1,7 @@
 // `node throughput/idle-memory.js [--blocks N]`: starts a release dev node on free
 // loopback ports, lets it author N blocks (default 1 000) with no transactions, and
 // prints its resident memory every 100 blocks and at the end, then stops it.
-// scripts/idle-memory.sh runs it.
+// `scripts/throughput.sh --idle` runs it.
 
 import { readFileSync } from 'node:fs';
 import { startDevNode } from '../lib/node.js';
@@ -32,7 +32,7 @@ try {
     (callback) => node.api.rpc.chain.subscribeNewHeads(callback),
     (header) => {
       const number = header.number.toNumber();
-      if (number % 100 === 0) report(number);
+      if (number > 0 && (number % 100 === 0 || number >= blocks)) report(number);
       return number >= blocks ? number : undefined;
     },
     (blocks + 50) * 6000 * 2,
