@@ -10,11 +10,10 @@ use sp_runtime::Perbill;
 /// Most supernodes an election may elect (SPEC §11: 21 on a production chain). It bounds
 /// the validator set and the proof-rejection benchmarks of the proof-of-resource pallet.
 ///
-/// Together with [`MAX_RUNNERS_UP`] it bounds the rounds of sequential Phragmén, whose
-/// cost is rounds × votes: with 10 000 voters naming 16 of 100 candidates each, a round
-/// costs about 9.5 ms (measured: 48 rounds 619 ms, 28 rounds 428 ms), so 24 rounds keep
-/// the election, storage reads included, within a quarter of a block (checked by the
-/// pallet's `integrity_test` against the generated weights).
+/// Together with [`MAX_RUNNERS_UP`] it bounds the rounds of sequential Phragmén (24): a
+/// vote's score is recomputed at most once per round in which one of its candidates wins
+/// (`pallet_supernodes::phragmen`), and the pallet's `integrity_test` checks the
+/// benchmarked election at these maxima against its share of a block.
 pub const MAX_SUPERNODES: u32 = 21;
 
 /// Most runners-up an election may elect.
