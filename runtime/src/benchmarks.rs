@@ -1,13 +1,15 @@
 //! The pallets whose benchmarks the node's `benchmark pallet` command can run.
 //!
 //! `define_benchmarks!` expands to the `list_benchmarks!` and `add_benchmarks!` macros
-//! used by the `Benchmark` runtime API in `apis.rs`, where `BaselineBench` and
-//! `SystemBench` are in scope.
+//! used by the `Benchmark` runtime API in `apis.rs`, where `BaselineBench`, `SystemBench`
+//! and `SystemExtensionsBench` are in scope.
 
 frame_benchmarking::define_benchmarks!(
 	[frame_benchmarking, BaselineBench::<crate::Runtime>]
 	[frame_system, SystemBench::<crate::Runtime>]
+	[frame_system_extensions, SystemExtensionsBench::<crate::Runtime>]
 	[pallet_balances, crate::Balances]
+	[pallet_transaction_payment, crate::TransactionPayment]
 	[pallet_timestamp, crate::Timestamp]
 	[pallet_sudo, crate::Sudo]
 	[pallet_company_treasury, crate::CompanyTreasury]
