@@ -9,6 +9,7 @@ frame_benchmarking::define_benchmarks!(
 	[frame_system, SystemBench::<crate::Runtime>]
 	[frame_system_extensions, SystemExtensionsBench::<crate::Runtime>]
 	[pallet_balances, crate::Balances]
+	[pallet_balances, crate::QasBalances]
 	[pallet_transaction_payment, crate::TransactionPayment]
 	[pallet_timestamp, crate::Timestamp]
 	[pallet_sudo, crate::Sudo]
