@@ -51,7 +51,7 @@ for pallet in "${selected[@]}"; do
 	echo "==> $pallet"
 	if [[ "$dir" == frame ]]; then
 		# a directory: a pallet with two instances (the QQQ and QAS balances) gets a file
-		# for each, pallet_balances_balances.rs and pallet_balances_qas_balances.rs
+		# for each, pallet_balances_crate_balances.rs and pallet_balances_crate_qas_balances.rs
 		output=(--output runtime/src/weights/ --header scripts/weights-header.txt)
 	else
 		output=(--template scripts/pallet-weight-template.hbs --output "pallets/$dir/src/weights.rs" --header scripts/weights-header.txt)

@@ -34,8 +34,9 @@ pub const TREASURY_FEE_SHARE: u32 = 80;
 pub const AUTHOR_FEE_SHARE: u32 = 20;
 
 /// QQQ base units charged per unit of `ref_time` weight (one picosecond of execution on
-/// the reference machine). A balance transfer, with its transaction extensions, weighs
-/// about 5·10⁸ and so costs about 0.03 QQQ (0.0314 QQQ measured on a dev node).
+/// the machine that measured the weights). A QQQ transfer, with the extrinsic base and
+/// its transaction extensions, weighs about 6.3·10⁸ (docs/benchmarks.md) and so costs
+/// about 0.03 QQQ.
 pub const FEE_PER_REF_TIME: Balance = 50;
 
 /// Converts an extrinsic's weight to its fee: linear in `ref_time`.
@@ -112,5 +113,5 @@ impl pallet_transaction_payment::Config for Runtime {
 		MinimumMultiplier,
 		MaximumMultiplier,
 	>;
-	type WeightInfo = pallet_transaction_payment::weights::SubstrateWeight<Runtime>;
+	type WeightInfo = crate::weights::pallet_transaction_payment::WeightInfo<Runtime>;
 }

@@ -1,6 +1,7 @@
 //! `frame_system`: block limits, the account model and the runtime version.
 
 use crate::{
+	weights::{block_weights::BlockExecutionWeight, extrinsic_weights::ExtrinsicBaseWeight},
 	AccountId, Balance, Block, BlockNumber, Hash, Nonce, PalletInfo, Runtime, RuntimeCall,
 	RuntimeEvent, RuntimeOrigin, RuntimeTask, VERSION,
 };
@@ -21,18 +22,34 @@ use sp_version::RuntimeVersion;
 /// for operational calls and the block's own hooks.
 pub const NORMAL_DISPATCH_RATIO: Perbill = Perbill::from_percent(75);
 
+/// The compute one block may use: two seconds (proof size is not limited on a solochain).
+pub const MAXIMUM_BLOCK_WEIGHT: Weight = Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX);
+
 parameter_types! {
 	/// Block hashes kept for mortal transactions: a transaction may stay valid for up to
 	/// 2400 blocks (4 hours).
 	pub const BlockHashCount: BlockNumber = 2400;
 	pub const Version: RuntimeVersion = VERSION;
 	/// Two seconds of compute in each 6-second block leave time to author, gossip and
-	/// import it.
+	/// import it. What every block and every extrinsic cost before their calls run is
+	/// measured on this runtime (`benchmark overhead`, scripts/benchmark.sh), not taken
+	/// from Substrate's reference figures.
 	pub RuntimeBlockWeights: frame_system::limits::BlockWeights =
-		frame_system::limits::BlockWeights::with_sensible_defaults(
-			Weight::from_parts(2u64 * WEIGHT_REF_TIME_PER_SECOND, u64::MAX),
-			NORMAL_DISPATCH_RATIO,
-		);
+		frame_system::limits::BlockWeights::builder()
+			.base_block(BlockExecutionWeight::get())
+			.for_class(DispatchClass::all(), |weights| {
+				weights.base_extrinsic = ExtrinsicBaseWeight::get();
+			})
+			.for_class(DispatchClass::Normal, |weights| {
+				weights.max_total = Some(NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			})
+			.for_class(DispatchClass::Operational, |weights| {
+				weights.max_total = Some(MAXIMUM_BLOCK_WEIGHT);
+				// operational calls can always use the part normal ones may not
+				weights.reserved = Some(MAXIMUM_BLOCK_WEIGHT - NORMAL_DISPATCH_RATIO * MAXIMUM_BLOCK_WEIGHT);
+			})
+			.avg_block_initialization(Perbill::from_percent(10))
+			.build_or_panic();
 	pub RuntimeBlockLength: frame_system::limits::BlockLength =
 		frame_system::limits::BlockLength::builder()
 			.max_length(5 * 1024 * 1024)
@@ -54,6 +71,10 @@ impl frame_system::Config for Runtime {
 	type Hash = Hash;
 	/// The node stores its state in ParityDB, so storage access is weighed with its costs.
 	type DbWeight = ParityDbWeight;
+	type SystemWeightInfo = crate::weights::frame_system::WeightInfo<Runtime>;
+	/// The checks every signed transaction passes (nonce, mortality, weight...), measured
+	/// on this runtime: they are part of what each transfer costs.
+	type ExtensionsWeightInfo = crate::weights::frame_system_extensions::WeightInfo<Runtime>;
 	type BlockHashCount = BlockHashCount;
 	type Version = Version;
 	/// QQQ balances live in the account record; QAS balances in their instance's storage.
