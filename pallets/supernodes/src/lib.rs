@@ -22,7 +22,7 @@
 //!   [`ElectionParams::desired_supernodes`] supernodes and then the runners-up. The
 //!   supernodes, with the support Phragmén gave each, are stored in [`Supernodes`]. The
 //!   election's weight is benchmarked at the configured maxima and `integrity_test`
-//!   proves it takes at most half a block.
+//!   proves it takes at most a quarter of a block ([`ELECTION_BLOCK_SHARE`]).
 //!
 //! ## What supernodes are
 //!
@@ -120,14 +120,13 @@ pub mod pallet {
 		<T as Config>::MaxSupernodes,
 	>;
 
-	/// Share of the block the election may take at the configured maxima. The weights
-	/// in `weights.rs` were measured with sp-npos-elections' `seq_phragmen`, when an
-	/// election of SPEC's 10 000 voters cost about 0.97 s of the 2 s block. The
-	/// election now runs [`phragmen`], which in its worst case recomputes a vote's score
-	/// at most 120 times (15 + 14 + … + 0, over the 16 candidates it names) where
-	/// `seq_phragmen` did 384 (16 × 24 rounds); once its benchmark is re-run (issue 14.4)
-	/// this share becomes a quarter.
-	pub const ELECTION_BLOCK_SHARE: Perbill = Perbill::from_percent(50);
+	/// Share of the block the election may take at the configured maxima: a quarter, so
+	/// that the block that opens a term still has room for the era's other hooks and for
+	/// transactions. [`phragmen`] recomputes a vote's score at most 120 times in its worst
+	/// case (15 + 14 + … + 0, over the 16 candidates it names), where sp-npos-elections'
+	/// `seq_phragmen` did 384 (16 × 24 rounds); measured at SPEC's 10 000 voters it
+	/// weighs about a fifth of the 2 s block (docs/benchmarks.md).
+	pub const ELECTION_BLOCK_SHARE: Perbill = Perbill::from_percent(25);
 
 	/// The in-code storage version.
 	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
