@@ -13,6 +13,7 @@ import { Keyring } from '@polkadot/keyring';
 import { blake2AsHex, cryptoWaitReady } from '@polkadot/util-crypto';
 import { readFileSync } from 'node:fs';
 import { waitFor } from '../lib/node.js';
+import { subscribeUntil } from '../lib/chain.js';
 import { MINER_PROFILE, QAS, QQQ } from '../lib/constants.js';
 
 /** Extrinsics in flight at once while submitting. */
@@ -41,6 +42,19 @@ async function submitAll(api, signed) {
   };
   await Promise.all(Array.from({ length: IN_FLIGHT }, worker));
   return { seconds: (Date.now() - started) / 1000, refused: failures };
+}
+
+/**
+ * Waits for the next new best block. A phase starts submitting right after one, so the
+ * client has the whole block time to hand over its extrinsics before the next block is
+ * authored: otherwise a block authored halfway through the submission holds only part of
+ * the phase, and how full the fullest block gets depends on when the phase happened to
+ * start.
+ */
+async function nextBlock(api) {
+  const now = (await api.rpc.chain.getHeader()).number.toNumber();
+  return subscribeUntil((callback) => api.rpc.chain.subscribeNewHeads(callback),
+    (header) => (header.number.toNumber() > now ? header.number.toNumber() : undefined), 60000, 'the next block');
 }
 
 /** The most of one extrinsic a block can hold: by normal-class weight and by length. */
@@ -109,7 +123,7 @@ async function phase(api, name, accounts, nonces, build) {
     signed.push(tx);
   }
   const { ceiling, limitedBy } = await ceilingPerBlock(api, signed[0], accounts[0]);
-  const fromBlock = (await api.rpc.chain.getHeader()).number.toNumber();
+  const fromBlock = await nextBlock(api);
   const startMillis = (await api.query.timestamp.now()).toNumber();
   const submission = await submitAll(api, signed.map((tx) => tx.toHex()));
   const result = await collect(api, fromBlock, signed.map((tx) => tx.hash.toHex()));
