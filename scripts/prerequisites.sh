@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs what building Poseidon needs on a fresh Debian/Ubuntu machine, skipping what
 # is already there: protoc, clang/libclang (for bindgen), the Rust toolchain components
-# and Wasm target of rust-toolchain.toml, and Node.js/npm for the end-to-end tests.
+# and Wasm target of rust-toolchain.toml, and Node.js/npm and Chromium for the end-to-end
+# tests.
 # Sourced by the scripts that build, after scripts/common.sh; safe to run again.
 set -euo pipefail
 
@@ -12,6 +13,10 @@ ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
 if [[ "${POSEIDON_NEED_NODEJS:-0}" == 1 ]] && ! command -v npm >/dev/null 2>&1; then
 	need_apt+=(nodejs npm)
+fi
+# The dashboard's end-to-end test drives the distribution's Chromium (no browser download).
+if [[ "${POSEIDON_NEED_NODEJS:-0}" == 1 ]] && ! command -v chromium >/dev/null 2>&1; then
+	need_apt+=(chromium)
 fi
 
 if ((${#need_apt[@]})); then
@@ -24,9 +29,10 @@ if ((${#need_apt[@]})); then
 fi
 
 if [[ "${POSEIDON_NEED_NODEJS:-0}" == 1 ]]; then
-	node_major="$(node -p 'process.versions.node.split(".")[0]' 2>/dev/null || echo 0)"
-	if ((node_major < 20)); then
-		echo "error: the end-to-end tests need Node.js 20 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
+	# 20.19: the dashboard's build tool (Vite 7) needs it
+	node_version="$(node -p 'const [a, b] = process.versions.node.split(".").map(Number); a * 1000 + b' 2>/dev/null || echo 0)"
+	if ((node_version < 20019)); then
+		echo "error: the end-to-end tests and the dashboard need Node.js 20.19 or newer (found: $(node --version 2>/dev/null || echo none))." >&2
 		echo "       This distribution's nodejs package is older; install Node.js 20+ first," >&2
 		echo "       e.g. 'nvm install 20' (https://github.com/nvm-sh/nvm) or NodeSource's packages." >&2
 		exit 1

@@ -4,7 +4,8 @@
 #      runtime features) and runs the Rust tests of the whole workspace (pallets,
 #      runtime, node), then the production-runtime test in a build without them;
 #   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
-#   3. the end-to-end suite (tests/e2e) against the release node.
+#   3. the end-to-end suite (tests/e2e) against the release node, after building the
+#      network dashboard (dashboard/), which the suite drives in Chromium.
 # Installs missing prerequisites first. The node and the tests are built in one cargo
 # invocation (release profile, same feature set), so nothing compiles twice.
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
@@ -26,6 +27,11 @@ step "Pallet benchmarks as tests"
 for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do
 	cargo test --release --locked -p "${pallet//_/-}" --features runtime-benchmarks -- benchmarking
 done
+
+# The network dashboard (dashboard/): its unit tests, then the build that
+# dashboard.test.js drives in Chromium against a dev node, with the other end-to-end tests.
+step "Dashboard: unit tests and build"
+(cd dashboard && npm ci --no-audit --no-fund --loglevel=error && npm test && npm run build)
 
 step "End-to-end tests"
 cd tests/e2e
