@@ -35,7 +35,7 @@ const elements = {
   transactions: document.getElementById('transactions'),
 };
 
-/** What the pages get: the api, the tokens, the latest clock, the account, `send`. */
+/** What the pages get: the api, the tokens, the latest clock, the account, `send`, `act`. */
 const app = {
   api: null,
   tokens: null,
@@ -57,6 +57,22 @@ const app = {
     } catch (error) {
       entry.fail(error.message);
       throw error;
+    }
+  },
+  /**
+   * What a page's button or form does: clears `message`, lets `prepare()` read the
+   * inputs and build `[tx, label]` (it throws on bad input), sends the transaction and
+   * shows in `message` the chain's error or `success` (a text, or a function of the
+   * result); any thrown error (bad input, a refused signature) is shown the same way.
+   */
+  async act(message, prepare, success) {
+    message.textContent = '';
+    try {
+      const [tx, label] = prepare();
+      const result = await app.send(tx, label);
+      message.textContent = result.error ?? (typeof success === 'function' ? success(result) : success);
+    } catch (error) {
+      message.textContent = error.message;
     }
   },
   /** Shows a page, e.g. from a link in another page. */

@@ -21,40 +21,23 @@ export const depositsPage = {
       field('Plan', planSelect),
       field(`Amount (${tokens.qas.symbol})`, amount, 'held until the position matures and you withdraw it'),
       h('button', { type: 'submit', testid: 'deposit-submit' }, `Deposit ${tokens.qas.symbol}`));
-    form.addEventListener('submit', async (event) => {
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
-      message.textContent = '';
-      try {
+      app.act(message, () => {
         if (planSelect.value === '') throw new Error('No open plan to deposit into.');
         const plan = Number(planSelect.value);
         const value = parseAmount(amount.value, tokens.qas);
-        const result = await app.send(api.tx.deposits.deposit(plan, value),
-          `Deposit ${formatAmount(value, tokens.qas)} in plan ${plan}`);
-        message.textContent = result.error ?? 'Deposited: the position shares the depositors’ pool from the next era.';
-      } catch (error) {
-        message.textContent = error.message;
-      }
+        return [api.tx.deposits.deposit(plan, value), `Deposit ${formatAmount(value, tokens.qas)} in plan ${plan}`];
+      }, 'Deposited: the position shares the depositors’ pool from the next era.');
     });
 
     const claimButton = h('button', { type: 'button', testid: 'deposits-claim' }, 'Claim rewards');
-    claimButton.addEventListener('click', async () => {
-      message.textContent = '';
-      try {
-        const result = await app.send(api.tx.deposits.claim(), 'Claim deposit rewards');
-        message.textContent = result.error ?? 'Claimed.';
-      } catch (error) {
-        message.textContent = error.message;
-      }
-    });
+    claimButton.addEventListener('click', () => app.act(message,
+      () => [api.tx.deposits.claim(), 'Claim deposit rewards'], 'Claimed.'));
 
-    async function withdraw(id) {
-      message.textContent = '';
-      try {
-        const result = await app.send(api.tx.deposits.withdraw(id), `Withdraw position ${id}`);
-        message.textContent = result.error ?? `Position ${id} withdrawn: its QAS is free again and its rewards paid.`;
-      } catch (error) {
-        message.textContent = error.message;
-      }
+    function withdraw(id) {
+      return app.act(message, () => [api.tx.deposits.withdraw(id), `Withdraw position ${id}`],
+        `Position ${id} withdrawn: its QAS is free again and its rewards paid.`);
     }
 
     root.append(

@@ -47,30 +47,21 @@ export const governancePage = {
       field('Referendum', indexSelect), field('Vote', aye),
       field(`Amount (${tokens.qas.symbol})`, amount), field('Conviction', conviction),
       h('button', { type: 'submit', testid: 'ref-vote-submit' }, 'Vote'));
-    form.addEventListener('submit', async (event) => {
+    form.addEventListener('submit', (event) => {
       event.preventDefault();
-      message.textContent = '';
-      try {
+      let index;
+      app.act(message, () => {
         if (indexSelect.value === '') throw new Error('No referendum is open for votes.');
-        const index = Number(indexSelect.value);
+        index = Number(indexSelect.value);
         const balance = parseAmount(amount.value, tokens.qas);
         const vote = { Standard: { vote: { aye: aye.value === 'aye', conviction: conviction.value }, balance } };
-        const result = await app.send(api.tx.convictionVoting.vote(index, vote),
-          `Vote ${aye.value} on #${index} with ${formatAmount(balance, tokens.qas)} (${conviction.value})`);
-        message.textContent = result.error ?? `Voted on referendum #${index}.`;
-      } catch (error) {
-        message.textContent = error.message;
-      }
+        return [api.tx.convictionVoting.vote(index, vote),
+          `Vote ${aye.value} on #${index} with ${formatAmount(balance, tokens.qas)} (${conviction.value})`];
+      }, () => `Voted on referendum #${index}.`);
     });
 
-    async function act(tx, label) {
-      message.textContent = '';
-      try {
-        const result = await app.send(tx, label);
-        message.textContent = result.error ?? `${label}: done.`;
-      } catch (error) {
-        message.textContent = error.message;
-      }
+    function act(tx, label) {
+      return app.act(message, () => [tx, label], `${label}: done.`);
     }
 
     root.append(

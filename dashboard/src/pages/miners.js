@@ -35,19 +35,12 @@ export const minersPage = {
     }
     minerForm.addEventListener('submit', (event) => { event.preventDefault(); show(); });
 
-    claimButton.addEventListener('click', async () => {
-      claimMessage.textContent = '';
+    claimButton.addEventListener('click', () => app.act(claimMessage, () => {
       const miner = currentMiner();
       const max = app.api.consts.revenue.maxClaimEras.toNumber();
       const eras = claimable.map(([era]) => era).slice(0, max);
-      try {
-        const result = await app.send(app.api.tx.revenue.claimMinerRewards(miner, eras),
-          `Claim miner rewards of ${eras.length} era(s)`);
-        claimMessage.textContent = result.error ?? 'Claimed: the rewards went to the miner.';
-      } catch (error) {
-        claimMessage.textContent = error.message;
-      }
-    });
+      return [app.api.tx.revenue.claimMinerRewards(miner, eras), `Claim miner rewards of ${eras.length} era(s)`];
+    }, 'Claimed: the rewards went to the miner.'));
 
     function currentMiner() {
       return app.pageQuery().get('who') || app.account || '';

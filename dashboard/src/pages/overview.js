@@ -185,17 +185,13 @@ function paymentForm(app) {
     field(`Amount (${app.tokens.qqq.symbol})`, amount),
     field('Order reference', orderRef),
     h('button', { type: 'submit' }, `Pay in ${app.tokens.qqq.symbol}`));
-  form.addEventListener('submit', async (event) => {
+  form.addEventListener('submit', (event) => {
     event.preventDefault();
-    message.textContent = '';
-    try {
+    app.act(message, () => {
       const value = parseAmount(amount.value, app.tokens.qqq);
-      const tx = app.api.tx.revenue.payForService(value, orderRef.value.trim());
-      const result = await app.send(tx, `Pay ${formatAmount(value, app.tokens.qqq)} for service`);
-      message.textContent = result.error ?? `Paid; it counts in era ${app.clock.era}'s revenue.`;
-    } catch (error) {
-      message.textContent = error.message;
-    }
+      return [app.api.tx.revenue.payForService(value, orderRef.value.trim()),
+        `Pay ${formatAmount(value, app.tokens.qqq)} for service`];
+    }, () => `Paid; it counts in era ${app.clock.era}'s revenue.`);
   });
   return card('Pay for service (customers)',
     h('p', { class: 'muted' }, `The minimum payment is ${formatAmount(app.api.consts.revenue.minPayment, app.tokens.qqq)}. It counts in the current era's revenue, which is split when the era settles.`),

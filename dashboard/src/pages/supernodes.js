@@ -27,45 +27,27 @@ export const supernodesPage = {
       field(`Amount to lock (${tokens.qas.symbol})`, amount,
         `at least ${formatAmount(api.consts.supernodes.minVote, tokens.qas)}; the QAS stays yours, locked until you remove the vote`),
       h('button', { type: 'submit', testid: 'vote-submit' }, 'Vote for the ticked candidates'));
-    voteForm.addEventListener('submit', async (event) => {
+    voteForm.addEventListener('submit', (event) => {
       event.preventDefault();
-      voteMessage.textContent = '';
-      try {
+      app.act(voteMessage, () => {
         const targets = [...selected];
         const max = api.consts.supernodes.maxVotesPerVoter.toNumber();
         if (!targets.length) throw new Error('Tick at least one candidate in the table above.');
         if (targets.length > max) throw new Error(`A vote names at most ${max} candidates.`);
         const value = parseAmount(amount.value, tokens.qas);
-        const result = await app.send(api.tx.supernodes.vote(targets, value),
-          `Vote ${formatAmount(value, tokens.qas)} for ${targets.length} candidate(s)`);
-        voteMessage.textContent = result.error ?? 'Voted: the QAS is locked, and the vote earns from the next era.';
-      } catch (error) {
-        voteMessage.textContent = error.message;
-      }
+        return [api.tx.supernodes.vote(targets, value),
+          `Vote ${formatAmount(value, tokens.qas)} for ${targets.length} candidate(s)`];
+      }, 'Voted: the QAS is locked, and the vote earns from the next era.');
     });
 
     const removeButton = h('button', { type: 'button', testid: 'vote-remove' }, 'Remove my vote');
-    removeButton.addEventListener('click', async () => {
-      voteMessage.textContent = '';
-      try {
-        const result = await app.send(api.tx.supernodes.removeVoter(), 'Remove supernode vote');
-        voteMessage.textContent = result.error ?? 'Vote removed: the QAS is unlocked.';
-      } catch (error) {
-        voteMessage.textContent = error.message;
-      }
-    });
+    removeButton.addEventListener('click', () => app.act(voteMessage,
+      () => [api.tx.supernodes.removeVoter(), 'Remove supernode vote'], 'Vote removed: the QAS is unlocked.'));
 
     const claimMessage = h('p', { class: 'form-message' });
     const claimButton = h('button', { type: 'button', testid: 'supernode-claim' }, 'Claim rewards');
-    claimButton.addEventListener('click', async () => {
-      claimMessage.textContent = '';
-      try {
-        const result = await app.send(api.tx.supernodes.claimRewards(), 'Claim supernode rewards');
-        claimMessage.textContent = result.error ?? 'Claimed.';
-      } catch (error) {
-        claimMessage.textContent = error.message;
-      }
-    });
+    claimButton.addEventListener('click', () => app.act(claimMessage,
+      () => [api.tx.supernodes.claimRewards(), 'Claim supernode rewards'], 'Claimed.'));
 
     root.append(
       card(null, electionSection),
