@@ -56,14 +56,14 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 103_393_000 picoseconds.
-		Weight::from_parts(105_838_000, 0)
+		// Minimum execution time: 103_173_000 picoseconds.
+		Weight::from_parts(105_136_000, 0)
 	}
 }
 
 /// The same weights with ParityDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn check_equivocation_proof() -> Weight {
-		Weight::from_parts(105_838_000, 0)
+		Weight::from_parts(105_136_000, 0)
 	}
 }

@@ -58,8 +58,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `98`
 		//  Estimated: `1517`
-		// Minimum execution time: 15_489_000 picoseconds.
-		Weight::from_parts(16_912_000, 1517)
+		// Minimum execution time: 15_328_000 picoseconds.
+		Weight::from_parts(16_521_000, 1517)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -68,7 +68,7 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn set_treasury_account() -> Weight {
-		Weight::from_parts(16_912_000, 1517)
+		Weight::from_parts(16_521_000, 1517)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}

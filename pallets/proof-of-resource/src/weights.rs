@@ -80,8 +80,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `187`
 		//  Estimated: `6012`
-		// Minimum execution time: 90_750_000 picoseconds.
-		Weight::from_parts(93_654_000, 6012)
+		// Minimum execution time: 89_306_000 picoseconds.
+		Weight::from_parts(91_741_000, 6012)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `234`
 		//  Estimated: `3575`
-		// Minimum execution time: 26_088_000 picoseconds.
-		Weight::from_parts(27_852_000, 3575)
+		// Minimum execution time: 25_958_000 picoseconds.
+		Weight::from_parts(27_581_000, 3575)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -108,8 +108,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `213`
 		//  Estimated: `3575`
-		// Minimum execution time: 22_392_000 picoseconds.
-		Weight::from_parts(23_794_000, 3575)
+		// Minimum execution time: 21_861_000 picoseconds.
+		Weight::from_parts(23_604_000, 3575)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `379`
 		//  Estimated: `3604`
-		// Minimum execution time: 78_927_000 picoseconds.
-		Weight::from_parts(81_662_000, 3604)
+		// Minimum execution time: 78_076_000 picoseconds.
+		Weight::from_parts(81_192_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -148,8 +148,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `226`
 		//  Estimated: `3602`
-		// Minimum execution time: 39_162_000 picoseconds.
-		Weight::from_parts(41_407_000, 3602)
+		// Minimum execution time: 38_071_000 picoseconds.
+		Weight::from_parts(40_645_000, 3602)
 			.saturating_add(T::DbWeight::get().reads(6_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `257`
 		//  Estimated: `3602`
-		// Minimum execution time: 13_115_000 picoseconds.
-		Weight::from_parts(14_477_000, 3602)
+		// Minimum execution time: 12_874_000 picoseconds.
+		Weight::from_parts(14_106_000, 3602)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `Supernodes::Supernodes` (r:1 w:0)
@@ -185,8 +185,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `2833`
 		//  Estimated: `34829`
-		// Minimum execution time: 759_196_000 picoseconds.
-		Weight::from_parts(772_972_000, 34829)
+		// Minimum execution time: 755_169_000 picoseconds.
+		Weight::from_parts(767_612_000, 34829)
 			.saturating_add(T::DbWeight::get().reads(32_u64))
 			.saturating_add(T::DbWeight::get().writes(18_u64))
 	}
@@ -196,8 +196,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_369_000 picoseconds.
-		Weight::from_parts(11_351_000, 0)
+		// Minimum execution time: 9_948_000 picoseconds.
+		Weight::from_parts(10_881_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProofOfResource::NextEraLength` (r:0 w:1)
@@ -206,8 +206,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 9_809_000 picoseconds.
-		Weight::from_parts(10_950_000, 0)
+		// Minimum execution time: 9_618_000 picoseconds.
+		Weight::from_parts(10_520_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProofOfResource::Era` (r:1 w:1)
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `1501`
-		// Minimum execution time: 12_784_000 picoseconds.
-		Weight::from_parts(13_876_000, 1501)
+		// Minimum execution time: 12_213_000 picoseconds.
+		Weight::from_parts(13_344_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -229,8 +229,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `81`
 		//  Estimated: `1501`
-		// Minimum execution time: 4_658_000 picoseconds.
-		Weight::from_parts(5_270_000, 1501)
+		// Minimum execution time: 4_468_000 picoseconds.
+		Weight::from_parts(5_010_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 	}
 	/// Storage: `ProofOfResource::OldestStoredEra` (r:1 w:0)
@@ -241,8 +241,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `81`
 		//  Estimated: `1501`
-		// Minimum execution time: 5_550_000 picoseconds.
-		Weight::from_parts(6_371_000, 1501)
+		// Minimum execution time: 5_430_000 picoseconds.
+		Weight::from_parts(6_101_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `ProofOfResource::OldestStoredEra` (r:1 w:1)
@@ -258,10 +258,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `180 + n * (85 ±0)`
 		//  Estimated: `1501 + n * (2612 ±0)`
-		// Minimum execution time: 23_994_000 picoseconds.
-		Weight::from_parts(29_041_031, 1501)
-			// Standard Error: 18_153
-			.saturating_add(Weight::from_parts(1_524_065, 0).saturating_mul(n.into()))
+		// Minimum execution time: 22_892_000 picoseconds.
+		Weight::from_parts(7_795_915, 1501)
+			// Standard Error: 2_350
+			.saturating_add(Weight::from_parts(1_402_026, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
@@ -273,63 +273,63 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn register_miner() -> Weight {
-		Weight::from_parts(93_654_000, 6012)
+		Weight::from_parts(91_741_000, 6012)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn update_profile() -> Weight {
-		Weight::from_parts(27_852_000, 3575)
+		Weight::from_parts(27_581_000, 3575)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn deregister() -> Weight {
-		Weight::from_parts(23_794_000, 3575)
+		Weight::from_parts(23_604_000, 3575)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn withdraw_bond() -> Weight {
-		Weight::from_parts(81_662_000, 3604)
+		Weight::from_parts(81_192_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn submit_proof() -> Weight {
-		Weight::from_parts(41_407_000, 3602)
+		Weight::from_parts(40_645_000, 3602)
 			.saturating_add(ParityDbWeight::get().reads(6_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn submit_proof_duplicate() -> Weight {
-		Weight::from_parts(14_477_000, 3602)
+		Weight::from_parts(14_106_000, 3602)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn reject_proof() -> Weight {
-		Weight::from_parts(772_972_000, 34829)
+		Weight::from_parts(767_612_000, 34829)
 			.saturating_add(ParityDbWeight::get().reads(32_u64))
 			.saturating_add(ParityDbWeight::get().writes(18_u64))
 	}
 	fn set_resource_weights() -> Weight {
-		Weight::from_parts(11_351_000, 0)
+		Weight::from_parts(10_881_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn set_era_length() -> Weight {
-		Weight::from_parts(10_950_000, 0)
+		Weight::from_parts(10_520_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_new_era() -> Weight {
-		Weight::from_parts(13_876_000, 1501)
+		Weight::from_parts(13_344_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn on_initialize_same_era() -> Weight {
-		Weight::from_parts(5_270_000, 1501)
+		Weight::from_parts(5_010_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 	}
 	fn on_idle_nothing_to_prune() -> Weight {
-		Weight::from_parts(6_371_000, 1501)
+		Weight::from_parts(6_101_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	fn prune_proofs(n: u32, ) -> Weight {
-		Weight::from_parts(29_041_031, 1501)
-			.saturating_add(Weight::from_parts(1_524_065, 0).saturating_mul(n.into()))
+		Weight::from_parts(7_795_915, 1501)
+			.saturating_add(Weight::from_parts(1_402_026, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))

@@ -70,8 +70,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `270`
 		//  Estimated: `3593`
-		// Minimum execution time: 78_377_000 picoseconds.
-		Weight::from_parts(81_171_000, 3593)
+		// Minimum execution time: 78_427_000 picoseconds.
+		Weight::from_parts(81_312_000, 3593)
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
 	}
@@ -85,8 +85,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `189`
 		//  Estimated: `1501`
-		// Minimum execution time: 19_256_000 picoseconds.
-		Weight::from_parts(20_898_000, 1501)
+		// Minimum execution time: 18_885_000 picoseconds.
+		Weight::from_parts(20_518_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
@@ -107,10 +107,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `579 + e * (133 ±0)`
 		//  Estimated: `6196 + e * (2612 ±0)`
-		// Minimum execution time: 99_936_000 picoseconds.
-		Weight::from_parts(85_025_732, 6196)
-			// Standard Error: 14_629
-			.saturating_add(Weight::from_parts(20_335_425, 0).saturating_mul(e.into()))
+		// Minimum execution time: 100_127_000 picoseconds.
+		Weight::from_parts(83_912_821, 6196)
+			// Standard Error: 18_333
+			.saturating_add(Weight::from_parts(20_412_422, 0).saturating_mul(e.into()))
 			.saturating_add(T::DbWeight::get().reads(4_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(e.into())))
 			.saturating_add(T::DbWeight::get().writes(3_u64))
@@ -127,8 +127,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `217`
 		//  Estimated: `1501`
-		// Minimum execution time: 11_391_000 picoseconds.
-		Weight::from_parts(12_443_000, 1501)
+		// Minimum execution time: 11_140_000 picoseconds.
+		Weight::from_parts(12_062_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 	}
 	/// Storage: `Revenue::NextSplit` (r:1 w:1)
@@ -143,8 +143,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `108`
 		//  Estimated: `1488`
-		// Minimum execution time: 14_758_000 picoseconds.
-		Weight::from_parts(15_769_000, 1488)
+		// Minimum execution time: 14_316_000 picoseconds.
+		Weight::from_parts(15_348_000, 1488)
 			.saturating_add(T::DbWeight::get().reads(1_u64))
 			.saturating_add(T::DbWeight::get().writes(4_u64))
 	}
@@ -193,10 +193,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1446`
 		//  Estimated: `11402`
-		// Minimum execution time: 390_398_000 picoseconds.
-		Weight::from_parts(477_454_288, 11402)
-			// Standard Error: 40
-			.saturating_add(Weight::from_parts(1_277, 0).saturating_mul(m.into()))
+		// Minimum execution time: 386_882_000 picoseconds.
+		Weight::from_parts(483_166_162, 11402)
+			// Standard Error: 34
+			.saturating_add(Weight::from_parts(728, 0).saturating_mul(m.into()))
 			.saturating_add(T::DbWeight::get().reads(20_u64))
 			.saturating_add(T::DbWeight::get().writes(20_u64))
 	}
@@ -211,10 +211,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `202 + n * (70 ±0)`
 		//  Estimated: `1489 + n * (2551 ±0)`
-		// Minimum execution time: 14_337_000 picoseconds.
-		Weight::from_parts(14_858_000, 1489)
-			// Standard Error: 1_825
-			.saturating_add(Weight::from_parts(1_409_766, 0).saturating_mul(n.into()))
+		// Minimum execution time: 13_806_000 picoseconds.
+		Weight::from_parts(14_577_000, 1489)
+			// Standard Error: 885
+			.saturating_add(Weight::from_parts(1_360_552, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(1_u64))
@@ -226,18 +226,18 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn pay_for_service() -> Weight {
-		Weight::from_parts(81_171_000, 3593)
+		Weight::from_parts(81_312_000, 3593)
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
 	}
 	fn set_split() -> Weight {
-		Weight::from_parts(20_898_000, 1501)
+		Weight::from_parts(20_518_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn claim_miner_rewards(e: u32, ) -> Weight {
-		Weight::from_parts(85_025_732, 6196)
-			.saturating_add(Weight::from_parts(20_335_425, 0).saturating_mul(e.into()))
+		Weight::from_parts(83_912_821, 6196)
+			.saturating_add(Weight::from_parts(20_412_422, 0).saturating_mul(e.into()))
 			.saturating_add(ParityDbWeight::get().reads(4_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(e.into())))
 			.saturating_add(ParityDbWeight::get().writes(3_u64))
@@ -245,23 +245,23 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2612).saturating_mul(e.into()))
 	}
 	fn on_initialize_idle() -> Weight {
-		Weight::from_parts(12_443_000, 1501)
+		Weight::from_parts(12_062_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 	}
 	fn on_initialize_era_start() -> Weight {
-		Weight::from_parts(15_769_000, 1488)
+		Weight::from_parts(15_348_000, 1488)
 			.saturating_add(ParityDbWeight::get().reads(1_u64))
 			.saturating_add(ParityDbWeight::get().writes(4_u64))
 	}
 	fn on_initialize_settlement(m: u32, ) -> Weight {
-		Weight::from_parts(477_454_288, 11402)
-			.saturating_add(Weight::from_parts(1_277, 0).saturating_mul(m.into()))
+		Weight::from_parts(483_166_162, 11402)
+			.saturating_add(Weight::from_parts(728, 0).saturating_mul(m.into()))
 			.saturating_add(ParityDbWeight::get().reads(20_u64))
 			.saturating_add(ParityDbWeight::get().writes(20_u64))
 	}
 	fn prune_claim_records(n: u32, ) -> Weight {
-		Weight::from_parts(14_858_000, 1489)
-			.saturating_add(Weight::from_parts(1_409_766, 0).saturating_mul(n.into()))
+		Weight::from_parts(14_577_000, 1489)
+			.saturating_add(Weight::from_parts(1_360_552, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(1_u64))

@@ -84,8 +84,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3990`
 		//  Estimated: `21886`
-		// Minimum execution time: 175_658_000 picoseconds.
-		Weight::from_parts(194_933_000, 21886)
+		// Minimum execution time: 159_057_000 picoseconds.
+		Weight::from_parts(168_264_000, 21886)
 			.saturating_add(T::DbWeight::get().reads(16_u64))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
 	}
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1458`
 		//  Estimated: `3604`
-		// Minimum execution time: 98_585_000 picoseconds.
-		Weight::from_parts(103_513_000, 3604)
+		// Minimum execution time: 96_289_000 picoseconds.
+		Weight::from_parts(100_788_000, 3604)
 			.saturating_add(T::DbWeight::get().reads(7_u64))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
 	}
@@ -126,8 +126,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `453`
 		//  Estimated: `3537`
-		// Minimum execution time: 33_492_000 picoseconds.
-		Weight::from_parts(35_937_000, 3537)
+		// Minimum execution time: 33_062_000 picoseconds.
+		Weight::from_parts(34_775_000, 3537)
 			.saturating_add(T::DbWeight::get().reads(3_u64))
 			.saturating_add(T::DbWeight::get().writes(2_u64))
 	}
@@ -162,10 +162,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `5559 + n * (99 ±0)`
 		//  Estimated: `42462 + n * (2592 ±0)`
-		// Minimum execution time: 444_851_000 picoseconds.
-		Weight::from_parts(438_908_522, 42462)
-			// Standard Error: 121_551
-			.saturating_add(Weight::from_parts(16_566_565, 0).saturating_mul(n.into()))
+		// Minimum execution time: 430_674_000 picoseconds.
+		Weight::from_parts(420_463_596, 42462)
+			// Standard Error: 49_619
+			.saturating_add(Weight::from_parts(15_204_253, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(43_u64))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(39_u64))
@@ -201,10 +201,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1442 + n * (217 ±0)`
 		//  Estimated: `4764 + n * (2592 ±0)`
-		// Minimum execution time: 107_441_000 picoseconds.
-		Weight::from_parts(86_235_435, 4764)
-			// Standard Error: 110_361
-			.saturating_add(Weight::from_parts(21_172_740, 0).saturating_mul(n.into()))
+		// Minimum execution time: 104_004_000 picoseconds.
+		Weight::from_parts(89_568_712, 4764)
+			// Standard Error: 15_741
+			.saturating_add(Weight::from_parts(18_248_022, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(10_u64))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(8_u64))
@@ -226,10 +226,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `861 + n * (155 ±0)`
 		//  Estimated: `6196 + n * (2572 ±0)`
-		// Minimum execution time: 110_045_000 picoseconds.
-		Weight::from_parts(108_217_950, 6196)
-			// Standard Error: 27_069
-			.saturating_add(Weight::from_parts(6_784_850, 0).saturating_mul(n.into()))
+		// Minimum execution time: 107_290_000 picoseconds.
+		Weight::from_parts(106_074_961, 6196)
+			// Standard Error: 19_205
+			.saturating_add(Weight::from_parts(6_463_847, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads(5_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes(5_u64))
@@ -241,8 +241,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_079_000 picoseconds.
-		Weight::from_parts(11_290_000, 0)
+		// Minimum execution time: 10_359_000 picoseconds.
+		Weight::from_parts(11_261_000, 0)
 			.saturating_add(T::DbWeight::get().writes(1_u64))
 	}
 	/// Storage: `ProofOfResource::Era` (r:1 w:0)
@@ -253,8 +253,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `339`
 		//  Estimated: `1501`
-		// Minimum execution time: 9_708_000 picoseconds.
-		Weight::from_parts(10_750_000, 1501)
+		// Minimum execution time: 9_718_000 picoseconds.
+		Weight::from_parts(10_590_000, 1501)
 			.saturating_add(T::DbWeight::get().reads(2_u64))
 	}
 	/// Storage: `ProofOfResource::Era` (r:1 w:0)
@@ -286,10 +286,10 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `25393 + v * (876 ±0)`
 		//  Estimated: `2090590 + v * (3344 ±0)`
-		// Minimum execution time: 4_581_577_000 picoseconds.
-		Weight::from_parts(2_687_028_023, 2090590)
-			// Standard Error: 143_712
-			.saturating_add(Weight::from_parts(29_055_034, 0).saturating_mul(v.into()))
+		// Minimum execution time: 4_344_003_000 picoseconds.
+		Weight::from_parts(3_151_123_154, 2090590)
+			// Standard Error: 27_547
+			.saturating_add(Weight::from_parts(25_804_765, 0).saturating_mul(v.into()))
 			.saturating_add(T::DbWeight::get().reads(1085_u64))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(T::DbWeight::get().writes(104_u64))
@@ -321,11 +321,11 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 	fn share_pool(s: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `554 + s * (376 ±0)`
-		//  Estimated: `6196 + s * (2539 ±0)`
-		// Minimum execution time: 96_961_000 picoseconds.
-		Weight::from_parts(65_698_750, 6196)
-			// Standard Error: 83_674
-			.saturating_add(Weight::from_parts(36_251_597, 0).saturating_mul(s.into()))
+		//  Estimated: `6196 + s * (2539 ±19)`
+		// Minimum execution time: 95_719_000 picoseconds.
+		Weight::from_parts(77_617_270, 6196)
+			// Standard Error: 34_008
+			.saturating_add(Weight::from_parts(32_377_888, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(s.into()))
@@ -348,8 +348,8 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1554`
 		//  Estimated: `6196`
-		// Minimum execution time: 101_881_000 picoseconds.
-		Weight::from_parts(106_449_000, 6196)
+		// Minimum execution time: 99_997_000 picoseconds.
+		Weight::from_parts(102_982_000, 6196)
 			.saturating_add(T::DbWeight::get().reads(9_u64))
 			.saturating_add(T::DbWeight::get().writes(7_u64))
 	}
@@ -358,23 +358,23 @@ impl<T: frame_system::Config> WeightInfo for SubstrateWeight<T> {
 /// The same weights with ParityDB costs, for tests and mocks.
 impl WeightInfo for () {
 	fn submit_candidacy() -> Weight {
-		Weight::from_parts(194_933_000, 21886)
+		Weight::from_parts(168_264_000, 21886)
 			.saturating_add(ParityDbWeight::get().reads(16_u64))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 	}
 	fn renounce_candidacy() -> Weight {
-		Weight::from_parts(103_513_000, 3604)
+		Weight::from_parts(100_788_000, 3604)
 			.saturating_add(ParityDbWeight::get().reads(7_u64))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
 	}
 	fn set_commission() -> Weight {
-		Weight::from_parts(35_937_000, 3537)
+		Weight::from_parts(34_775_000, 3537)
 			.saturating_add(ParityDbWeight::get().reads(3_u64))
 			.saturating_add(ParityDbWeight::get().writes(2_u64))
 	}
 	fn vote(n: u32, ) -> Weight {
-		Weight::from_parts(438_908_522, 42462)
-			.saturating_add(Weight::from_parts(16_566_565, 0).saturating_mul(n.into()))
+		Weight::from_parts(420_463_596, 42462)
+			.saturating_add(Weight::from_parts(15_204_253, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(43_u64))
 			.saturating_add(ParityDbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(39_u64))
@@ -382,8 +382,8 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2592).saturating_mul(n.into()))
 	}
 	fn remove_voter(n: u32, ) -> Weight {
-		Weight::from_parts(86_235_435, 4764)
-			.saturating_add(Weight::from_parts(21_172_740, 0).saturating_mul(n.into()))
+		Weight::from_parts(89_568_712, 4764)
+			.saturating_add(Weight::from_parts(18_248_022, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(10_u64))
 			.saturating_add(ParityDbWeight::get().reads((2_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(8_u64))
@@ -391,38 +391,38 @@ impl WeightInfo for () {
 			.saturating_add(Weight::from_parts(0, 2592).saturating_mul(n.into()))
 	}
 	fn claim_rewards(n: u32, ) -> Weight {
-		Weight::from_parts(108_217_950, 6196)
-			.saturating_add(Weight::from_parts(6_784_850, 0).saturating_mul(n.into()))
+		Weight::from_parts(106_074_961, 6196)
+			.saturating_add(Weight::from_parts(6_463_847, 0).saturating_mul(n.into()))
 			.saturating_add(ParityDbWeight::get().reads(5_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(n.into())))
 			.saturating_add(ParityDbWeight::get().writes(5_u64))
 			.saturating_add(Weight::from_parts(0, 2572).saturating_mul(n.into()))
 	}
 	fn set_election_params() -> Weight {
-		Weight::from_parts(11_290_000, 0)
+		Weight::from_parts(11_261_000, 0)
 			.saturating_add(ParityDbWeight::get().writes(1_u64))
 	}
 	fn on_initialize_no_election() -> Weight {
-		Weight::from_parts(10_750_000, 1501)
+		Weight::from_parts(10_590_000, 1501)
 			.saturating_add(ParityDbWeight::get().reads(2_u64))
 	}
 	fn elect(v: u32, ) -> Weight {
-		Weight::from_parts(2_687_028_023, 2090590)
-			.saturating_add(Weight::from_parts(29_055_034, 0).saturating_mul(v.into()))
+		Weight::from_parts(3_151_123_154, 2090590)
+			.saturating_add(Weight::from_parts(25_804_765, 0).saturating_mul(v.into()))
 			.saturating_add(ParityDbWeight::get().reads(1085_u64))
 			.saturating_add(ParityDbWeight::get().reads((1_u64).saturating_mul(v.into())))
 			.saturating_add(ParityDbWeight::get().writes(104_u64))
 			.saturating_add(Weight::from_parts(0, 3344).saturating_mul(v.into()))
 	}
 	fn share_pool(s: u32, ) -> Weight {
-		Weight::from_parts(65_698_750, 6196)
-			.saturating_add(Weight::from_parts(36_251_597, 0).saturating_mul(s.into()))
+		Weight::from_parts(77_617_270, 6196)
+			.saturating_add(Weight::from_parts(32_377_888, 0).saturating_mul(s.into()))
 			.saturating_add(ParityDbWeight::get().reads((6_u64).saturating_mul(s.into())))
 			.saturating_add(ParityDbWeight::get().writes((4_u64).saturating_mul(s.into())))
 			.saturating_add(Weight::from_parts(0, 2539).saturating_mul(s.into()))
 	}
 	fn punish_offence() -> Weight {
-		Weight::from_parts(106_449_000, 6196)
+		Weight::from_parts(102_982_000, 6196)
 			.saturating_add(ParityDbWeight::get().reads(9_u64))
 			.saturating_add(ParityDbWeight::get().writes(7_u64))
 	}

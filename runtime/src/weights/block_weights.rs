@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 280_233, 4_439_853
-	///   Average:  399_609
-	///   Median:   307_333
-	///   Std-Dev:  580090.63
+	///   Min, Max: 305_370, 1_759_343
+	///   Average:  350_444
+	///   Median:   316_020
+	///   Std-Dev:  148149.6
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 4_390_391
-	///   95th: 380_510
-	///   75th: 316_810
+	///   99th: 618_674
+	///   95th: 425_895
+	///   75th: 358_699
 	pub const BlockExecutionWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(399_609), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(350_444), 0);
 }
 
 #[cfg(test)]

@@ -31,17 +31,17 @@ parameter_types! {
 	/// Calculated by multiplying the *Average* with `1.0` and adding `0`.
 	///
 	/// Stats nanoseconds:
-	///   Min, Max: 159_668, 333_637
-	///   Average:  186_259
-	///   Median:   167_614
-	///   Std-Dev:  42434.62
+	///   Min, Max: 154_603, 169_644
+	///   Average:  157_214
+	///   Median:   157_140
+	///   Std-Dev:  1875.87
 	///
 	/// Percentiles nanoseconds:
-	///   99th: 332_657
-	///   95th: 310_753
-	///   75th: 181_274
+	///   99th: 163_977
+	///   95th: 159_521
+	///   75th: 157_914
 	pub const ExtrinsicBaseWeight: Weight =
-		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(186_259), 0);
+		Weight::from_parts(WEIGHT_REF_TIME_PER_NANOS.saturating_mul(157_214), 0);
 }
 
 #[cfg(test)]

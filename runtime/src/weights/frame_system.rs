@@ -50,22 +50,22 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_779_000 picoseconds.
-		Weight::from_parts(38_153_967, 0)
+		// Minimum execution time: 5_210_000 picoseconds.
+		Weight::from_parts(28_721_717, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1
-			.saturating_add(Weight::from_parts(434, 0).saturating_mul(b.into()))
+			// Standard Error: 0
+			.saturating_add(Weight::from_parts(368, 0).saturating_mul(b.into()))
 	}
 	/// The range of component `b` is `[0, 3932160]`.
 	fn remark_with_event(b: u32, ) -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 10_520_000 picoseconds.
-		Weight::from_parts(19_358_695, 0)
+		// Minimum execution time: 11_411_000 picoseconds.
+		Weight::from_parts(24_485_953, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_551, 0).saturating_mul(b.into()))
+			// Standard Error: 1
+			.saturating_add(Weight::from_parts(1_452, 0).saturating_mul(b.into()))
 	}
 	/// Storage: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
 	/// Proof: UNKNOWN KEY `0x3a686561707061676573` (r:0 w:1)
@@ -73,8 +73,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_195_000 picoseconds.
-		Weight::from_parts(8_967_000, 0)
+		// Minimum execution time: 8_796_000 picoseconds.
+		Weight::from_parts(9_617_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -84,8 +84,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 156_363_870_000 picoseconds.
-		Weight::from_parts(162_583_072_000, 0)
+		// Minimum execution time: 130_244_574_000 picoseconds.
+		Weight::from_parts(131_448_850_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -96,11 +96,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_809_000 picoseconds.
-		Weight::from_parts(5_009_000, 0)
+		// Minimum execution time: 5_250_000 picoseconds.
+		Weight::from_parts(5_541_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 803
-			.saturating_add(Weight::from_parts(1_092_445, 0).saturating_mul(i.into()))
+			// Standard Error: 745
+			.saturating_add(Weight::from_parts(1_106_976, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -110,11 +110,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_649_000 picoseconds.
-		Weight::from_parts(5_040_000, 0)
+		// Minimum execution time: 5_370_000 picoseconds.
+		Weight::from_parts(5_650_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
-			// Standard Error: 1_036
-			.saturating_add(Weight::from_parts(808_941, 0).saturating_mul(i.into()))
+			// Standard Error: 989
+			.saturating_add(Weight::from_parts(843_900, 0).saturating_mul(i.into()))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(i.into())))
 	}
 	/// Storage: `Skipped::Metadata` (r:0 w:0)
@@ -124,11 +124,11 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `74 + p * (69 ±0)`
 		//  Estimated: `69 + p * (70 ±0)`
-		// Minimum execution time: 8_446_000 picoseconds.
-		Weight::from_parts(8_627_000, 0)
+		// Minimum execution time: 9_438_000 picoseconds.
+		Weight::from_parts(9_788_000, 0)
 			.saturating_add(Weight::from_parts(0, 69))
-			// Standard Error: 1_756
-			.saturating_add(Weight::from_parts(1_639_664, 0).saturating_mul(p.into()))
+			// Standard Error: 1_161
+			.saturating_add(Weight::from_parts(1_591_712, 0).saturating_mul(p.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(p.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(p.into())))
 			.saturating_add(Weight::from_parts(0, 70).saturating_mul(p.into()))
@@ -139,8 +139,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 15_228_000 picoseconds.
-		Weight::from_parts(22_472_000, 0)
+		// Minimum execution time: 15_118_000 picoseconds.
+		Weight::from_parts(16_671_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -152,8 +152,8 @@ impl<T: frame_system::Config> frame_system::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `22`
 		//  Estimated: `1518`
-		// Minimum execution time: 161_252_419_000 picoseconds.
-		Weight::from_parts(166_352_634_000, 0)
+		// Minimum execution time: 135_108_988_000 picoseconds.
+		Weight::from_parts(136_420_305_000, 0)
 			.saturating_add(Weight::from_parts(0, 1518))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))

@@ -49,32 +49,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_065_000 picoseconds.
-		Weight::from_parts(3_476_000, 0)
+		// Minimum execution time: 2_855_000 picoseconds.
+		Weight::from_parts(3_236_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_mortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_402_000 picoseconds.
-		Weight::from_parts(7_013_000, 0)
+		// Minimum execution time: 5_991_000 picoseconds.
+		Weight::from_parts(6_602_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_mortality_immortal_transaction() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_432_000 picoseconds.
-		Weight::from_parts(7_034_000, 0)
+		// Minimum execution time: 6_011_000 picoseconds.
+		Weight::from_parts(6_522_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_non_zero_sender() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 762_000 picoseconds.
-		Weight::from_parts(932_000, 0)
+		// Minimum execution time: 791_000 picoseconds.
+		Weight::from_parts(952_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `System::Account` (r:1 w:1)
@@ -83,8 +83,8 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `101`
 		//  Estimated: `3593`
-		// Minimum execution time: 11_722_000 picoseconds.
-		Weight::from_parts(12_734_000, 0)
+		// Minimum execution time: 11_762_000 picoseconds.
+		Weight::from_parts(12_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -93,32 +93,32 @@ impl<T: frame_system::Config> frame_system::ExtensionsWeightInfo for WeightInfo<
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 611_000 picoseconds.
-		Weight::from_parts(722_000, 0)
+		// Minimum execution time: 631_000 picoseconds.
+		Weight::from_parts(751_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_tx_version() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 601_000 picoseconds.
-		Weight::from_parts(722_000, 0)
+		// Minimum execution time: 611_000 picoseconds.
+		Weight::from_parts(761_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn check_weight() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_903_000 picoseconds.
-		Weight::from_parts(7_625_000, 0)
+		// Minimum execution time: 6_953_000 picoseconds.
+		Weight::from_parts(7_705_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn weight_reclaim() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 3_957_000 picoseconds.
-		Weight::from_parts(4_509_000, 0)
+		// Minimum execution time: 3_968_000 picoseconds.
+		Weight::from_parts(4_508_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

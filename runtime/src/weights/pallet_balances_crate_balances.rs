@@ -52,7 +52,7 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `52`
 		//  Estimated: `3593`
 		// Minimum execution time: 81_782_000 picoseconds.
-		Weight::from_parts(84_598_000, 0)
+		Weight::from_parts(84_538_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 64_651_000 picoseconds.
-		Weight::from_parts(66_895_000, 0)
+		// Minimum execution time: 64_801_000 picoseconds.
+		Weight::from_parts(67_125_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `39`
 		//  Estimated: `3593`
-		// Minimum execution time: 34_775_000 picoseconds.
-		Weight::from_parts(37_049_000, 0)
+		// Minimum execution time: 35_356_000 picoseconds.
+		Weight::from_parts(37_310_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -87,8 +87,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_556_000 picoseconds.
-		Weight::from_parts(37_210_000, 0)
+		// Minimum execution time: 35_636_000 picoseconds.
+		Weight::from_parts(37_640_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -99,8 +99,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `155`
 		//  Estimated: `6196`
-		// Minimum execution time: 84_238_000 picoseconds.
-		Weight::from_parts(87_323_000, 0)
+		// Minimum execution time: 83_586_000 picoseconds.
+		Weight::from_parts(86_241_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -111,8 +111,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `52`
 		//  Estimated: `3593`
-		// Minimum execution time: 78_877_000 picoseconds.
-		Weight::from_parts(82_324_000, 0)
+		// Minimum execution time: 79_178_000 picoseconds.
+		Weight::from_parts(81_422_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `174`
 		//  Estimated: `3593`
-		// Minimum execution time: 28_694_000 picoseconds.
-		Weight::from_parts(30_547_000, 0)
+		// Minimum execution time: 29_195_000 picoseconds.
+		Weight::from_parts(30_857_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -138,10 +138,10 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		//  Measured:  `0 + u * (85 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
 		// Minimum execution time: 28_734_000 picoseconds.
-		Weight::from_parts(29_325_000, 0)
+		Weight::from_parts(29_464_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 70_811
-			.saturating_add(Weight::from_parts(22_157_364, 0).saturating_mul(u.into()))
+			// Standard Error: 8_205
+			.saturating_add(Weight::from_parts(20_671_716, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((1_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -150,24 +150,24 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_481_000 picoseconds.
-		Weight::from_parts(12_794_000, 0)
+		// Minimum execution time: 11_842_000 picoseconds.
+		Weight::from_parts(12_774_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_allow_death() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 51_035_000 picoseconds.
-		Weight::from_parts(53_890_000, 0)
+		// Minimum execution time: 51_226_000 picoseconds.
+		Weight::from_parts(54_091_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn burn_keep_alive() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 34_314_000 picoseconds.
-		Weight::from_parts(36_198_000, 0)
+		// Minimum execution time: 34_654_000 picoseconds.
+		Weight::from_parts(36_257_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

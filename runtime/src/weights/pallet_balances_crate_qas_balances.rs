@@ -53,8 +53,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `532`
 		//  Estimated: `6164`
-		// Minimum execution time: 79_538_000 picoseconds.
-		Weight::from_parts(83_005_000, 0)
+		// Minimum execution time: 80_761_000 picoseconds.
+		Weight::from_parts(83_897_000, 0)
 			.saturating_add(Weight::from_parts(0, 6164))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -67,8 +67,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `532`
 		//  Estimated: `6164`
-		// Minimum execution time: 63_238_000 picoseconds.
-		Weight::from_parts(65_782_000, 0)
+		// Minimum execution time: 64_160_000 picoseconds.
+		Weight::from_parts(66_815_000, 0)
 			.saturating_add(Weight::from_parts(0, 6164))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -81,8 +81,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `434`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_165_000 picoseconds.
-		Weight::from_parts(37_230_000, 0)
+		// Minimum execution time: 35_576_000 picoseconds.
+		Weight::from_parts(37_790_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -95,8 +95,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `688`
 		//  Estimated: `3593`
-		// Minimum execution time: 35_206_000 picoseconds.
-		Weight::from_parts(37_701_000, 0)
+		// Minimum execution time: 36_038_000 picoseconds.
+		Weight::from_parts(38_452_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -109,8 +109,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `631`
 		//  Estimated: `6196`
-		// Minimum execution time: 81_321_000 picoseconds.
-		Weight::from_parts(84_377_000, 0)
+		// Minimum execution time: 82_093_000 picoseconds.
+		Weight::from_parts(85_199_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -123,8 +123,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `532`
 		//  Estimated: `6164`
-		// Minimum execution time: 76_954_000 picoseconds.
-		Weight::from_parts(79_628_000, 0)
+		// Minimum execution time: 77_104_000 picoseconds.
+		Weight::from_parts(79_999_000, 0)
 			.saturating_add(Weight::from_parts(0, 6164))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -137,8 +137,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `688`
 		//  Estimated: `3593`
-		// Minimum execution time: 30_517_000 picoseconds.
-		Weight::from_parts(32_430_000, 0)
+		// Minimum execution time: 31_408_000 picoseconds.
+		Weight::from_parts(33_442_000, 0)
 			.saturating_add(Weight::from_parts(0, 3593))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -153,11 +153,11 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `312 + u * (170 ±0)`
 		//  Estimated: `990 + u * (2603 ±0)`
-		// Minimum execution time: 30_497_000 picoseconds.
-		Weight::from_parts(30_727_000, 0)
+		// Minimum execution time: 31_298_000 picoseconds.
+		Weight::from_parts(31_609_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 130_793
-			.saturating_add(Weight::from_parts(22_070_337, 0).saturating_mul(u.into()))
+			// Standard Error: 47_547
+			.saturating_add(Weight::from_parts(22_302_531, 0).saturating_mul(u.into()))
 			.saturating_add(T::DbWeight::get().reads((2_u64).saturating_mul(u.into())))
 			.saturating_add(T::DbWeight::get().writes((2_u64).saturating_mul(u.into())))
 			.saturating_add(Weight::from_parts(0, 2603).saturating_mul(u.into()))
@@ -166,8 +166,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 11_351_000 picoseconds.
-		Weight::from_parts(12_483_000, 0)
+		// Minimum execution time: 11_641_000 picoseconds.
+		Weight::from_parts(12_643_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `QasBalances::Account` (r:1 w:1)
@@ -176,8 +176,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `480`
 		//  Estimated: `3577`
-		// Minimum execution time: 51_686_000 picoseconds.
-		Weight::from_parts(54_241_000, 0)
+		// Minimum execution time: 52_317_000 picoseconds.
+		Weight::from_parts(54_552_000, 0)
 			.saturating_add(Weight::from_parts(0, 3577))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> pallet_balances::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `480`
 		//  Estimated: `3577`
-		// Minimum execution time: 35_737_000 picoseconds.
-		Weight::from_parts(37_760_000, 0)
+		// Minimum execution time: 36_128_000 picoseconds.
+		Weight::from_parts(37_981_000, 0)
 			.saturating_add(Weight::from_parts(0, 3577))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))

@@ -63,8 +63,8 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `3486`
 		//  Estimated: `13928`
-		// Minimum execution time: 107_020_000 picoseconds.
-		Weight::from_parts(120_625_000, 0)
+		// Minimum execution time: 104_355_000 picoseconds.
+		Weight::from_parts(113_793_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -89,8 +89,8 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `4208`
 		//  Estimated: `26866`
-		// Minimum execution time: 155_540_000 picoseconds.
-		Weight::from_parts(174_927_000, 0)
+		// Minimum execution time: 150_420_000 picoseconds.
+		Weight::from_parts(162_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(8))
 			.saturating_add(T::DbWeight::get().writes(8))
@@ -107,8 +107,8 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `3563`
 		//  Estimated: `26866`
-		// Minimum execution time: 111_558_000 picoseconds.
-		Weight::from_parts(119_182_000, 0)
+		// Minimum execution time: 109_956_000 picoseconds.
+		Weight::from_parts(117_019_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -121,8 +121,8 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `2687`
 		//  Estimated: `6962`
-		// Minimum execution time: 39_284_000 picoseconds.
-		Weight::from_parts(43_982_000, 0)
+		// Minimum execution time: 38_613_000 picoseconds.
+		Weight::from_parts(42_809_000, 0)
 			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -148,11 +148,11 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `1624 + r * (536 ±0)`
 		//  Estimated: `26866 + r * (2841 ±0)`
-		// Minimum execution time: 71_223_000 picoseconds.
-		Weight::from_parts(86_341_284, 0)
+		// Minimum execution time: 73_227_000 picoseconds.
+		Weight::from_parts(92_120_151, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
-			// Standard Error: 216_630
-			.saturating_add(Weight::from_parts(39_347_758, 0).saturating_mul(r.into()))
+			// Standard Error: 106_183
+			.saturating_add(Weight::from_parts(35_461_653, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(7))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -172,11 +172,11 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `1109 + r * (536 ±0)`
 		//  Estimated: `26866 + r * (2841 ±0)`
-		// Minimum execution time: 42_690_000 picoseconds.
-		Weight::from_parts(57_827_013, 0)
+		// Minimum execution time: 33_963_000 picoseconds.
+		Weight::from_parts(46_600_028, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
-			// Standard Error: 143_706
-			.saturating_add(Weight::from_parts(39_047_589, 0).saturating_mul(r.into()))
+			// Standard Error: 78_473
+			.saturating_add(Weight::from_parts(36_161_107, 0).saturating_mul(r.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().reads((1_u64).saturating_mul(r.into())))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -197,8 +197,8 @@ impl<T: frame_system::Config> pallet_conviction_voting::WeightInfo for WeightInf
 		// Proof Size summary in bytes:
 		//  Measured:  `2469`
 		//  Estimated: `6962`
-		// Minimum execution time: 90_569_000 picoseconds.
-		Weight::from_parts(100_567_000, 0)
+		// Minimum execution time: 76_323_000 picoseconds.
+		Weight::from_parts(89_807_000, 0)
 			.saturating_add(Weight::from_parts(0, 6962))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(4))

@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_parameters::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3`
 		//  Estimated: `3501`
-		// Minimum execution time: 15_559_000 picoseconds.
-		Weight::from_parts(16_711_000, 0)
+		// Minimum execution time: 15_178_000 picoseconds.
+		Weight::from_parts(16_320_000, 0)
 			.saturating_add(Weight::from_parts(0, 3501))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))

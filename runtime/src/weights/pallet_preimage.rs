@@ -58,11 +58,11 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3`
 		//  Estimated: `3604`
-		// Minimum execution time: 78_867_000 picoseconds.
-		Weight::from_parts(55_486_667, 0)
+		// Minimum execution time: 77_465_000 picoseconds.
+		Weight::from_parts(78_225_000, 0)
 			.saturating_add(Weight::from_parts(0, 3604))
-			// Standard Error: 4
-			.saturating_add(Weight::from_parts(1_896, 0).saturating_mul(s.into()))
+			// Standard Error: 2
+			.saturating_add(Weight::from_parts(1_751, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -77,11 +77,11 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `67`
 		//  Estimated: `3556`
-		// Minimum execution time: 25_277_000 picoseconds.
-		Weight::from_parts(25_989_000, 0)
+		// Minimum execution time: 25_407_000 picoseconds.
+		Weight::from_parts(25_799_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			// Standard Error: 1
-			.saturating_add(Weight::from_parts(1_884, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(1_746, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -96,11 +96,11 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `67`
 		//  Estimated: `3556`
-		// Minimum execution time: 24_626_000 picoseconds.
-		Weight::from_parts(25_427_000, 0)
+		// Minimum execution time: 23_955_000 picoseconds.
+		Weight::from_parts(16_701_323, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			// Standard Error: 2
-			.saturating_add(Weight::from_parts(1_896, 0).saturating_mul(s.into()))
+			.saturating_add(Weight::from_parts(1_719, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -116,8 +116,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `204`
 		//  Estimated: `3604`
-		// Minimum execution time: 91_651_000 picoseconds.
-		Weight::from_parts(106_659_000, 0)
+		// Minimum execution time: 84_047_000 picoseconds.
+		Weight::from_parts(95_298_000, 0)
 			.saturating_add(Weight::from_parts(0, 3604))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -132,8 +132,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `3556`
-		// Minimum execution time: 50_635_000 picoseconds.
-		Weight::from_parts(57_588_000, 0)
+		// Minimum execution time: 38_812_000 picoseconds.
+		Weight::from_parts(49_352_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -146,8 +146,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `149`
 		//  Estimated: `3556`
-		// Minimum execution time: 38_722_000 picoseconds.
-		Weight::from_parts(50_043_000, 0)
+		// Minimum execution time: 31_228_000 picoseconds.
+		Weight::from_parts(42_099_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -160,8 +160,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `3556`
-		// Minimum execution time: 23_454_000 picoseconds.
-		Weight::from_parts(34_254_000, 0)
+		// Minimum execution time: 21_220_000 picoseconds.
+		Weight::from_parts(31_168_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -174,8 +174,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `3`
 		//  Estimated: `3556`
-		// Minimum execution time: 23_323_000 picoseconds.
-		Weight::from_parts(31_589_000, 0)
+		// Minimum execution time: 20_959_000 picoseconds.
+		Weight::from_parts(23_193_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -188,8 +188,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `67`
 		//  Estimated: `3556`
-		// Minimum execution time: 16_511_000 picoseconds.
-		Weight::from_parts(19_206_000, 0)
+		// Minimum execution time: 15_539_000 picoseconds.
+		Weight::from_parts(16_711_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -204,8 +204,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `105`
 		//  Estimated: `3556`
-		// Minimum execution time: 43_481_000 picoseconds.
-		Weight::from_parts(52_157_000, 0)
+		// Minimum execution time: 31_439_000 picoseconds.
+		Weight::from_parts(43_762_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -218,8 +218,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `67`
 		//  Estimated: `3556`
-		// Minimum execution time: 15_830_000 picoseconds.
-		Weight::from_parts(18_254_000, 0)
+		// Minimum execution time: 15_408_000 picoseconds.
+		Weight::from_parts(16_781_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -232,8 +232,8 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `67`
 		//  Estimated: `3556`
-		// Minimum execution time: 16_120_000 picoseconds.
-		Weight::from_parts(17_573_000, 0)
+		// Minimum execution time: 15_639_000 picoseconds.
+		Weight::from_parts(16_821_000, 0)
 			.saturating_add(Weight::from_parts(0, 3556))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -251,11 +251,11 @@ impl<T: frame_system::Config> pallet_preimage::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0 + n * (176 ±0)`
 		//  Estimated: `990 + n * (2614 ±0)`
-		// Minimum execution time: 88_155_000 picoseconds.
-		Weight::from_parts(88_886_000, 0)
+		// Minimum execution time: 87_874_000 picoseconds.
+		Weight::from_parts(88_805_000, 0)
 			.saturating_add(Weight::from_parts(0, 990))
-			// Standard Error: 120_250
-			.saturating_add(Weight::from_parts(85_270_795, 0).saturating_mul(n.into()))
+			// Standard Error: 86_543
+			.saturating_add(Weight::from_parts(81_630_289, 0).saturating_mul(n.into()))
 			.saturating_add(T::DbWeight::get().reads((3_u64).saturating_mul(n.into())))
 			.saturating_add(T::DbWeight::get().writes((4_u64).saturating_mul(n.into())))
 			.saturating_add(Weight::from_parts(0, 2614).saturating_mul(n.into()))

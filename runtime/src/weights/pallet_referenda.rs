@@ -57,8 +57,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `526`
 		//  Estimated: `13928`
-		// Minimum execution time: 55_764_000 picoseconds.
-		Weight::from_parts(58_088_000, 0)
+		// Minimum execution time: 55_263_000 picoseconds.
+		Weight::from_parts(57_588_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -75,8 +75,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `26866`
-		// Minimum execution time: 72_024_000 picoseconds.
-		Weight::from_parts(75_090_000, 0)
+		// Minimum execution time: 71_163_000 picoseconds.
+		Weight::from_parts(73_827_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -97,8 +97,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1740`
 		//  Estimated: `13928`
-		// Minimum execution time: 82_313_000 picoseconds.
-		Weight::from_parts(85_650_000, 0)
+		// Minimum execution time: 80_881_000 picoseconds.
+		Weight::from_parts(83_746_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -119,8 +119,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1760`
 		//  Estimated: `13928`
-		// Minimum execution time: 81_903_000 picoseconds.
-		Weight::from_parts(84_868_000, 0)
+		// Minimum execution time: 80_950_000 picoseconds.
+		Weight::from_parts(83_776_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -139,8 +139,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `26866`
-		// Minimum execution time: 84_527_000 picoseconds.
-		Weight::from_parts(87_484_000, 0)
+		// Minimum execution time: 83_396_000 picoseconds.
+		Weight::from_parts(86_311_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -159,8 +159,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `779`
 		//  Estimated: `26866`
-		// Minimum execution time: 81_723_000 picoseconds.
-		Weight::from_parts(84_738_000, 0)
+		// Minimum execution time: 81_091_000 picoseconds.
+		Weight::from_parts(84_558_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(6))
@@ -173,8 +173,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `696`
 		//  Estimated: `3831`
-		// Minimum execution time: 44_343_000 picoseconds.
-		Weight::from_parts(46_327_000, 0)
+		// Minimum execution time: 43_642_000 picoseconds.
+		Weight::from_parts(46_286_000, 0)
 			.saturating_add(Weight::from_parts(0, 3831))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -187,8 +187,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `647`
 		//  Estimated: `3831`
-		// Minimum execution time: 43_791_000 picoseconds.
-		Weight::from_parts(45_796_000, 0)
+		// Minimum execution time: 43_752_000 picoseconds.
+		Weight::from_parts(46_407_000, 0)
 			.saturating_add(Weight::from_parts(0, 3831))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -203,8 +203,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `347`
 		//  Estimated: `13928`
-		// Minimum execution time: 42_409_000 picoseconds.
-		Weight::from_parts(44_472_000, 0)
+		// Minimum execution time: 42_359_000 picoseconds.
+		Weight::from_parts(44_603_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -223,8 +223,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `951`
 		//  Estimated: `13928`
-		// Minimum execution time: 95_448_000 picoseconds.
-		Weight::from_parts(98_945_000, 0)
+		// Minimum execution time: 95_087_000 picoseconds.
+		Weight::from_parts(98_073_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(5))
 			.saturating_add(T::DbWeight::get().writes(5))
@@ -237,8 +237,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `140`
 		//  Estimated: `3876`
-		// Minimum execution time: 20_338_000 picoseconds.
-		Weight::from_parts(21_610_000, 0)
+		// Minimum execution time: 20_408_000 picoseconds.
+		Weight::from_parts(21_570_000, 0)
 			.saturating_add(Weight::from_parts(0, 3876))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -253,8 +253,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `13928`
-		// Minimum execution time: 56_896_000 picoseconds.
-		Weight::from_parts(59_802_000, 0)
+		// Minimum execution time: 56_135_000 picoseconds.
+		Weight::from_parts(58_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -269,8 +269,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1320`
 		//  Estimated: `13928`
-		// Minimum execution time: 59_992_000 picoseconds.
-		Weight::from_parts(62_537_000, 0)
+		// Minimum execution time: 59_631_000 picoseconds.
+		Weight::from_parts(61_835_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -283,8 +283,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `3876`
-		// Minimum execution time: 30_417_000 picoseconds.
-		Weight::from_parts(32_480_000, 0)
+		// Minimum execution time: 30_246_000 picoseconds.
+		Weight::from_parts(31_719_000, 0)
 			.saturating_add(Weight::from_parts(0, 3876))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -297,8 +297,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1178`
 		//  Estimated: `3876`
-		// Minimum execution time: 30_747_000 picoseconds.
-		Weight::from_parts(32_520_000, 0)
+		// Minimum execution time: 30_016_000 picoseconds.
+		Weight::from_parts(31_789_000, 0)
 			.saturating_add(Weight::from_parts(0, 3876))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -313,8 +313,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1182`
 		//  Estimated: `3876`
-		// Minimum execution time: 37_540_000 picoseconds.
-		Weight::from_parts(39_553_000, 0)
+		// Minimum execution time: 36_869_000 picoseconds.
+		Weight::from_parts(38_822_000, 0)
 			.saturating_add(Weight::from_parts(0, 3876))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -329,8 +329,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `1202`
 		//  Estimated: `3876`
-		// Minimum execution time: 36_989_000 picoseconds.
-		Weight::from_parts(39_384_000, 0)
+		// Minimum execution time: 36_589_000 picoseconds.
+		Weight::from_parts(38_501_000, 0)
 			.saturating_add(Weight::from_parts(0, 3876))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -343,8 +343,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `299`
 		//  Estimated: `13928`
-		// Minimum execution time: 34_214_000 picoseconds.
-		Weight::from_parts(36_208_000, 0)
+		// Minimum execution time: 34_203_000 picoseconds.
+		Weight::from_parts(35_937_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -357,8 +357,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `347`
 		//  Estimated: `13928`
-		// Minimum execution time: 36_688_000 picoseconds.
-		Weight::from_parts(39_383_000, 0)
+		// Minimum execution time: 36_658_000 picoseconds.
+		Weight::from_parts(38_602_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -369,8 +369,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `244`
 		//  Estimated: `3831`
-		// Minimum execution time: 22_802_000 picoseconds.
-		Weight::from_parts(24_666_000, 0)
+		// Minimum execution time: 22_982_000 picoseconds.
+		Weight::from_parts(24_586_000, 0)
 			.saturating_add(Weight::from_parts(0, 3831))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -385,8 +385,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `347`
 		//  Estimated: `13928`
-		// Minimum execution time: 46_477_000 picoseconds.
-		Weight::from_parts(49_263_000, 0)
+		// Minimum execution time: 46_106_000 picoseconds.
+		Weight::from_parts(48_190_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -401,8 +401,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `347`
 		//  Estimated: `13928`
-		// Minimum execution time: 48_971_000 picoseconds.
-		Weight::from_parts(51_877_000, 0)
+		// Minimum execution time: 48_460_000 picoseconds.
+		Weight::from_parts(50_785_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(3))
@@ -415,8 +415,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `400`
 		//  Estimated: `13928`
-		// Minimum execution time: 41_978_000 picoseconds.
-		Weight::from_parts(44_674_000, 0)
+		// Minimum execution time: 41_187_000 picoseconds.
+		Weight::from_parts(43_171_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -429,8 +429,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `383`
 		//  Estimated: `13928`
-		// Minimum execution time: 41_968_000 picoseconds.
-		Weight::from_parts(44_433_000, 0)
+		// Minimum execution time: 41_026_000 picoseconds.
+		Weight::from_parts(42_950_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -443,8 +443,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `400`
 		//  Estimated: `13928`
-		// Minimum execution time: 40_275_000 picoseconds.
-		Weight::from_parts(42_339_000, 0)
+		// Minimum execution time: 39_323_000 picoseconds.
+		Weight::from_parts(41_117_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -457,8 +457,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `404`
 		//  Estimated: `13928`
-		// Minimum execution time: 39_704_000 picoseconds.
-		Weight::from_parts(41_998_000, 0)
+		// Minimum execution time: 38_882_000 picoseconds.
+		Weight::from_parts(40_656_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -473,8 +473,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `404`
 		//  Estimated: `26866`
-		// Minimum execution time: 57_558_000 picoseconds.
-		Weight::from_parts(60_202_000, 0)
+		// Minimum execution time: 56_395_000 picoseconds.
+		Weight::from_parts(58_659_000, 0)
 			.saturating_add(Weight::from_parts(0, 26866))
 			.saturating_add(T::DbWeight::get().reads(4))
 			.saturating_add(T::DbWeight::get().writes(4))
@@ -487,8 +487,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `400`
 		//  Estimated: `13928`
-		// Minimum execution time: 41_848_000 picoseconds.
-		Weight::from_parts(43_932_000, 0)
+		// Minimum execution time: 41_107_000 picoseconds.
+		Weight::from_parts(43_081_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
@@ -505,8 +505,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `349`
 		//  Estimated: `3831`
-		// Minimum execution time: 30_978_000 picoseconds.
-		Weight::from_parts(33_152_000, 0)
+		// Minimum execution time: 31_178_000 picoseconds.
+		Weight::from_parts(32_741_000, 0)
 			.saturating_add(Weight::from_parts(0, 3831))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -519,8 +519,8 @@ impl<T: frame_system::Config> pallet_referenda::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `321`
 		//  Estimated: `3831`
-		// Minimum execution time: 25_508_000 picoseconds.
-		Weight::from_parts(27_231_000, 0)
+		// Minimum execution time: 25_527_000 picoseconds.
+		Weight::from_parts(27_101_000, 0)
 			.saturating_add(Weight::from_parts(0, 3831))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))

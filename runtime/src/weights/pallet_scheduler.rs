@@ -51,8 +51,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `31`
 		//  Estimated: `1489`
-		// Minimum execution time: 9_197_000 picoseconds.
-		Weight::from_parts(10_098_000, 0)
+		// Minimum execution time: 9_127_000 picoseconds.
+		Weight::from_parts(10_048_000, 0)
 			.saturating_add(Weight::from_parts(0, 1489))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -64,11 +64,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `78 + s * (177 ±0)`
 		//  Estimated: `13928`
-		// Minimum execution time: 6_412_000 picoseconds.
-		Weight::from_parts(11_752_595, 0)
+		// Minimum execution time: 6_302_000 picoseconds.
+		Weight::from_parts(11_698_702, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 899
-			.saturating_add(Weight::from_parts(568_822, 0).saturating_mul(s.into()))
+			// Standard Error: 1_024
+			.saturating_add(Weight::from_parts(544_657, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -76,8 +76,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_171_000 picoseconds.
-		Weight::from_parts(7_163_000, 0)
+		// Minimum execution time: 5_761_000 picoseconds.
+		Weight::from_parts(6_923_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `Preimage::PreimageFor` (r:1 w:1)
@@ -91,11 +91,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `140 + s * (1 ±0)`
 		//  Estimated: `3605 + s * (1 ±0)`
-		// Minimum execution time: 31_648_000 picoseconds.
-		Weight::from_parts(48_832_000, 0)
+		// Minimum execution time: 27_422_000 picoseconds.
+		Weight::from_parts(28_253_000, 0)
 			.saturating_add(Weight::from_parts(0, 3605))
-			// Standard Error: 3
-			.saturating_add(Weight::from_parts(1_313, 0).saturating_mul(s.into()))
+			// Standard Error: 2
+			.saturating_add(Weight::from_parts(1_137, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
 			.saturating_add(Weight::from_parts(0, 1).saturating_mul(s.into()))
@@ -106,8 +106,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 8_797_000 picoseconds.
-		Weight::from_parts(9_618_000, 0)
+		// Minimum execution time: 8_676_000 picoseconds.
+		Weight::from_parts(9_528_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -115,24 +115,24 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 6_081_000 picoseconds.
-		Weight::from_parts(7_203_000, 0)
+		// Minimum execution time: 5_681_000 picoseconds.
+		Weight::from_parts(6_772_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn execute_dispatch_signed() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 5_120_000 picoseconds.
-		Weight::from_parts(6_402_000, 0)
+		// Minimum execution time: 4_920_000 picoseconds.
+		Weight::from_parts(5_991_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	fn execute_dispatch_unsigned() -> Weight {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 4_980_000 picoseconds.
-		Weight::from_parts(5_701_000, 0)
+		// Minimum execution time: 4_858_000 picoseconds.
+		Weight::from_parts(5_410_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 	/// Storage: `Scheduler::Agenda` (r:1 w:1)
@@ -142,11 +142,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `78 + s * (177 ±0)`
 		//  Estimated: `13928`
-		// Minimum execution time: 18_885_000 picoseconds.
-		Weight::from_parts(25_222_734, 0)
+		// Minimum execution time: 18_956_000 picoseconds.
+		Weight::from_parts(24_078_775, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 1_668
-			.saturating_add(Weight::from_parts(614_346, 0).saturating_mul(s.into()))
+			// Standard Error: 823
+			.saturating_add(Weight::from_parts(566_798, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
 	}
@@ -161,11 +161,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `78 + s * (177 ±0)`
 		//  Estimated: `13928`
-		// Minimum execution time: 27_461_000 picoseconds.
-		Weight::from_parts(28_517_296, 0)
+		// Minimum execution time: 26_519_000 picoseconds.
+		Weight::from_parts(27_256_047, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 2_239
-			.saturating_add(Weight::from_parts(943_432, 0).saturating_mul(s.into()))
+			// Standard Error: 855
+			.saturating_add(Weight::from_parts(900_430, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -178,11 +178,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `255 + s * (185 ±0)`
 		//  Estimated: `13928`
-		// Minimum execution time: 24_266_000 picoseconds.
-		Weight::from_parts(31_754_326, 0)
+		// Minimum execution time: 24_376_000 picoseconds.
+		Weight::from_parts(31_123_949, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 1_608
-			.saturating_add(Weight::from_parts(642_819, 0).saturating_mul(s.into()))
+			// Standard Error: 1_302
+			.saturating_add(Weight::from_parts(631_417, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -197,11 +197,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `281 + s * (185 ±0)`
 		//  Estimated: `13928`
-		// Minimum execution time: 30_818_000 picoseconds.
-		Weight::from_parts(32_480_204, 0)
+		// Minimum execution time: 29_726_000 picoseconds.
+		Weight::from_parts(31_534_324, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 1_859
-			.saturating_add(Weight::from_parts(1_007_038, 0).saturating_mul(s.into()))
+			// Standard Error: 1_076
+			.saturating_add(Weight::from_parts(966_224, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(3))
 	}
@@ -214,11 +214,11 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `118`
 		//  Estimated: `13928`
-		// Minimum execution time: 16_190_000 picoseconds.
-		Weight::from_parts(17_260_826, 0)
+		// Minimum execution time: 15_840_000 picoseconds.
+		Weight::from_parts(16_774_211, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
-			// Standard Error: 437
-			.saturating_add(Weight::from_parts(42_652, 0).saturating_mul(s.into()))
+			// Standard Error: 291
+			.saturating_add(Weight::from_parts(43_485, 0).saturating_mul(s.into()))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(2))
 	}
@@ -230,8 +230,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8928`
 		//  Estimated: `13928`
-		// Minimum execution time: 41_668_000 picoseconds.
-		Weight::from_parts(46_146_000, 0)
+		// Minimum execution time: 40_476_000 picoseconds.
+		Weight::from_parts(43_321_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -246,8 +246,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9606`
 		//  Estimated: `13928`
-		// Minimum execution time: 50_163_000 picoseconds.
-		Weight::from_parts(55_122_000, 0)
+		// Minimum execution time: 48_931_000 picoseconds.
+		Weight::from_parts(52_057_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -260,8 +260,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `8940`
 		//  Estimated: `13928`
-		// Minimum execution time: 40_014_000 picoseconds.
-		Weight::from_parts(42_469_000, 0)
+		// Minimum execution time: 38_813_000 picoseconds.
+		Weight::from_parts(40_967_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(1))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -276,8 +276,8 @@ impl<T: frame_system::Config> pallet_scheduler::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `9618`
 		//  Estimated: `13928`
-		// Minimum execution time: 48_491_000 picoseconds.
-		Weight::from_parts(51_646_000, 0)
+		// Minimum execution time: 47_318_000 picoseconds.
+		Weight::from_parts(49_983_000, 0)
 			.saturating_add(Weight::from_parts(0, 13928))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))

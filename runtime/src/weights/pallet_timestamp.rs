@@ -53,8 +53,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `114`
 		//  Estimated: `1493`
-		// Minimum execution time: 11_411_000 picoseconds.
-		Weight::from_parts(12_744_000, 0)
+		// Minimum execution time: 11_191_000 picoseconds.
+		Weight::from_parts(12_383_000, 0)
 			.saturating_add(Weight::from_parts(0, 1493))
 			.saturating_add(T::DbWeight::get().reads(2))
 			.saturating_add(T::DbWeight::get().writes(1))
@@ -63,8 +63,8 @@ impl<T: frame_system::Config> pallet_timestamp::WeightInfo for WeightInfo<T> {
 		// Proof Size summary in bytes:
 		//  Measured:  `0`
 		//  Estimated: `0`
-		// Minimum execution time: 2_033_000 picoseconds.
-		Weight::from_parts(2_995_000, 0)
+		// Minimum execution time: 2_074_000 picoseconds.
+		Weight::from_parts(2_946_000, 0)
 			.saturating_add(Weight::from_parts(0, 0))
 	}
 }

@@ -53,8 +53,8 @@ impl<T: frame_system::Config> pallet_transaction_payment::WeightInfo for WeightI
 		// Proof Size summary in bytes:
 		//  Measured:  `302`
 		//  Estimated: `6196`
-		// Minimum execution time: 94_957_000 picoseconds.
-		Weight::from_parts(99_034_000, 0)
+		// Minimum execution time: 94_015_000 picoseconds.
+		Weight::from_parts(98_173_000, 0)
 			.saturating_add(Weight::from_parts(0, 6196))
 			.saturating_add(T::DbWeight::get().reads(3))
 			.saturating_add(T::DbWeight::get().writes(2))
