@@ -1,5 +1,7 @@
 //! Settlement in the real runtime over many eras: a miner pool nobody proved for rolls
-//! over, and rewards nobody claims within the history depth go to the treasury.
+//! over, rewards nobody claims within the history depth go to the treasury, and a miner
+//! who claims in the last block before that still gets paid: the proofs backing a claim
+//! outlive it.
 //!
 //! The dev chain's eras are ten blocks: era `k` is blocks `10k + 1 … 10k + 10` and is
 //! settled at block `10k + 15`, once its challenge window is over. An era's first block is
@@ -99,5 +101,32 @@ fn rewards_unclaimed_for_the_history_depth_go_to_the_treasury() {
 		// Too late to claim now.
 		run_to_block(sweep_block + 1);
 		assert_eq!(apply(claim(0), Bob, 0), Err(pallet_revenue::Error::<Runtime>::EraExpired.into()));
+	});
+}
+
+#[test]
+fn a_miner_claims_in_the_last_block_its_era_is_claimable_and_is_paid_in_full() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		assert_eq!(apply(register(), Charlie, 0), Ok(()));
+		assert_eq!(apply(pay(100 * QQQ), Eve, 0), Ok(()));
+		assert_eq!(apply(prove(0), Charlie, 1), Ok(()));
+
+		// Era 0 is swept at block 10 × HISTORY_DEPTH + 15; the block before is the last
+		// in which it can be claimed, in era HISTORY_DEPTH + 1. Proof-of-resource prunes
+		// old proofs whenever a block has weight to spare, and the claim reads Charlie's
+		// power from his proof: it must still be there.
+		let sweep_block = 10 * HISTORY_DEPTH + 15;
+		run_to_block(sweep_block - 1);
+		assert_eq!(poseidon_runtime::ProofOfResource::era_state().current, HISTORY_DEPTH + 1);
+		assert!(pallet_proof_of_resource::Proofs::<Runtime>::get(0, Charlie.to_account_id()).is_some());
+		let before = qqq(&Charlie.to_account_id());
+		assert_eq!(apply(claim(0), Bob, 0), Ok(()));
+		assert_eq!(qqq(&Charlie.to_account_id()), before + 70 * QQQ);
+
+		// Nothing is left for the sweep.
+		run_to_block(sweep_block);
+		assert_eq!(pallet_revenue::EraRewards::<Runtime>::get(0), None);
+		assert!(!revenue_events().iter().any(|event| matches!(event, pallet_revenue::Event::UnclaimedRewardsSwept { era: 0, .. })));
 	});
 }

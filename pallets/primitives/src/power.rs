@@ -23,6 +23,13 @@ pub trait ProvenPower<AccountId> {
 	/// Whether `who` is a registered miner now (working, not leaving).
 	fn is_registered_miner(who: &AccountId) -> bool;
 
+	/// Eras after its own for which an era's power stays readable: [`Self::miner_power`]
+	/// and [`Self::total_power`] answer for `era` while the current era is at most
+	/// `era + power_history_depth()`; older power is forgotten (and reads as zero).
+	/// A reader that needs an era's power later (reward claims) checks it against this
+	/// in its `integrity_test`.
+	fn power_history_depth() -> EraIndex;
+
 	/// Records `power` as `miner`'s accepted power in `era` (and in the era's total).
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_power_for_benchmark(era: EraIndex, miner: &AccountId, power: Power);

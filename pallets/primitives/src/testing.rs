@@ -25,6 +25,9 @@ frame_support::parameter_types! {
 	/// Whether the era before [`CurrentEra`] still takes proofs or rejections, so that it
 	/// is not yet final (off unless a test turns it on).
 	pub static PreviousEraOpen: bool = false;
+	/// What [`TestPower`] answers for `power_history_depth`: it forgets nothing unless a
+	/// test says otherwise.
+	pub static PowerHistoryDepth: EraIndex = EraIndex::MAX;
 }
 
 /// The company account is always `ACCOUNT`.
@@ -77,6 +80,7 @@ pub fn deregister_miner(who: u64) {
 pub fn reset() {
 	CurrentEra::set(0);
 	PreviousEraOpen::set(false);
+	PowerHistoryDepth::set(EraIndex::MAX);
 	POWER.with(|p| p.borrow_mut().clear());
 	MINERS.with(|m| m.borrow_mut().clear());
 }
@@ -95,6 +99,10 @@ impl ProvenPower<u64> for TestPower {
 
 	fn is_registered_miner(who: &u64) -> bool {
 		MINERS.with(|m| m.borrow().contains(who))
+	}
+
+	fn power_history_depth() -> EraIndex {
+		PowerHistoryDepth::get()
 	}
 
 	#[cfg(feature = "runtime-benchmarks")]

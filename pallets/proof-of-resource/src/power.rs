@@ -133,6 +133,12 @@ impl<T: Config> ProvenPower<T::AccountId> for Pallet<T> {
 		Miners::<T>::get(who).is_some_and(|miner| matches!(miner.status, crate::MinerStatus::Active))
 	}
 
+	/// Proofs of an era are pruned once the current era is past it by more than
+	/// [`Config::ProofHistoryDepth`] (see `prune_expired_proofs`).
+	fn power_history_depth() -> EraIndex {
+		T::ProofHistoryDepth::get()
+	}
+
 	#[cfg(feature = "runtime-benchmarks")]
 	fn set_power_for_benchmark(era: EraIndex, miner: &T::AccountId, power: Power) {
 		let proof = crate::ProofRecord {

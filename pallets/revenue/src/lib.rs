@@ -357,6 +357,15 @@ pub mod pallet {
 		fn integrity_test() {
 			assert!(T::MinMinerShare::get() <= T::MaxMinerShare::get());
 			assert!(T::HistoryDepth::get() > 0, "rewards must stay claimable for some eras");
+			// Era `e` stays claimable until era `e + HistoryDepth` is settled, which
+			// happens in the era after it (once its proof and challenge windows have
+			// closed), and a claim reads the miner's power in `e`: the power must still
+			// be there in era `e + HistoryDepth + 1`. One era more as a margin.
+			assert!(
+				T::Power::power_history_depth() >= T::HistoryDepth::get().saturating_add(2),
+				"the power of an era is forgotten before its rewards stop being claimable: \
+				 the power provider's history depth must be at least HistoryDepth + 2"
+			);
 			assert!(T::MaxClaimEras::get() > 0);
 			assert!(Self::check_bounds(&RevenueSplit::default()).is_ok(), "the default split is invalid");
 		}

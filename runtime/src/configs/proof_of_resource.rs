@@ -32,8 +32,10 @@ parameter_types! {
 	pub const MinEraLength: BlockNumber = 10;
 	/// Longest era governance may set: thirty days.
 	pub const MaxEraLength: BlockNumber = 30 * DAYS;
-	/// Proofs back reward claims until the revenue pallet sweeps them (HISTORY_DEPTH
-	/// eras), plus the two eras it takes the revenue pallet to settle an era.
+	/// Proofs back reward claims until the revenue pallet sweeps them: an era stays
+	/// claimable until the era HISTORY_DEPTH later is settled, in the era after that one.
+	/// Kept one era longer still; the revenue pallet's `integrity_test` refuses less than
+	/// HISTORY_DEPTH + 2, and runtime/tests/revenue.rs claims in the last block it can.
 	pub const ProofHistoryDepth: EraIndex = HISTORY_DEPTH + 2;
 }
 

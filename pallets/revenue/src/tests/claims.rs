@@ -177,3 +177,18 @@ fn swept_eras_are_no_longer_claimable() {
 		assert!(Revenue::claimable_rewards(&MINER_A).is_empty());
 	});
 }
+
+#[test]
+fn the_integrity_test_refuses_a_power_provider_that_forgets_power_while_rewards_are_claimable() {
+	use frame_support::traits::IntegrityTest;
+	use poseidon_primitives::testing::{reset, PowerHistoryDepth};
+	reset();
+	// Era 0 can still be claimed in era HISTORY_DEPTH + 1, before era HISTORY_DEPTH is
+	// settled; a provider that forgets its power then would turn the claim into nothing.
+	PowerHistoryDepth::set(HISTORY_DEPTH + 1);
+	let forgets_too_early = std::panic::catch_unwind(<Revenue as IntegrityTest>::integrity_test);
+	assert!(forgets_too_early.is_err(), "power kept HistoryDepth + 1 eras is refused");
+	PowerHistoryDepth::set(HISTORY_DEPTH + 2);
+	<Revenue as IntegrityTest>::integrity_test();
+	reset();
+}
