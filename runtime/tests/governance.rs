@@ -427,3 +427,27 @@ fn last_origins_event() -> Option<OriginsEvent> {
 		_ => None,
 	})
 }
+
+#[test]
+fn an_enacted_referendum_and_the_largest_election_fit_in_one_block() {
+	use poseidon_runtime::configs::governance::MaximumSchedulerWeight;
+	// Both run in `on_initialize`: the scheduler enacting referenda up to its limit, and
+	// the election at its largest (the supernodes pallet's `integrity_test` proves the
+	// election with `MaxVoters` votes fits in `ELECTION_BLOCK_SHARE`). Together with the
+	// block's base cost they must leave room in the block.
+	let weights = <Runtime as frame_system::Config>::BlockWeights::get();
+	let election = pallet_supernodes::ELECTION_BLOCK_SHARE * weights.max_block;
+	let hooks = MaximumSchedulerWeight::get() + election + weights.base_block;
+	assert!(
+		hooks.all_lte(Perbill::from_percent(85) * weights.max_block),
+		"scheduler {:?} + election {election:?} + base {:?} exceed 85 % of the block {:?}",
+		MaximumSchedulerWeight::get(),
+		weights.base_block,
+		weights.max_block,
+	);
+	// And a runtime upgrade, the heaviest call a referendum enacts, fits in the
+	// scheduler's limit.
+	let set_code = RuntimeCall::System(frame_system::Call::set_code { code: vec![] });
+	use frame_support::dispatch::GetDispatchInfo;
+	assert!(set_code.get_dispatch_info().call_weight.all_lte(MaximumSchedulerWeight::get()));
+}

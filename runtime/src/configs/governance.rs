@@ -20,7 +20,7 @@ use frame_support::{
 	weights::Weight,
 };
 use frame_system::{EnsureRoot, EnsureSigned};
-use sp_runtime::Perbill;
+use sp_runtime::{traits::Saturating, Perbill};
 
 /// `Root`, or a referendum on the `revenue_split` track.
 pub type RevenueSplitOrigin = EitherOf<EnsureRoot<AccountId>, pallet_custom_origins::RevenueSplit>;
@@ -61,10 +61,20 @@ impl pallet_preimage::Config for Runtime {
 	>;
 }
 
+/// The share of a block that hooks may fill together: the scheduler's limit and the
+/// largest election add up to it, the rest is left to the other hooks and the block's
+/// mandatory extrinsics.
+pub const HOOKS_BLOCK_SHARE: Perbill = Perbill::from_percent(80);
+
 parameter_types! {
-	/// Scheduled calls (enacted referenda) may take most of a block.
+	/// Scheduled calls (enacted referenda) may take what [`HOOKS_BLOCK_SHARE`] leaves
+	/// after the largest election (`pallet_supernodes::ELECTION_BLOCK_SHARE`): 55 % of a
+	/// block. Both run in `on_initialize`, so a block that opens a supernode term and
+	/// enacts a heavy referendum still fits in its 2 seconds (docs/security.md, F2).
+	/// A runtime upgrade (`system.setCode`, 131 ms) takes 7 % of a block.
 	pub MaximumSchedulerWeight: Weight =
-		Perbill::from_percent(80) * crate::configs::system::RuntimeBlockWeights::get().max_block;
+		HOOKS_BLOCK_SHARE.saturating_sub(pallet_supernodes::ELECTION_BLOCK_SHARE)
+			* crate::configs::system::RuntimeBlockWeights::get().max_block;
 }
 
 impl pallet_scheduler::Config for Runtime {
