@@ -81,6 +81,7 @@ mod benchmarking;
 mod era_clock;
 #[cfg(test)]
 mod mock;
+pub mod migrations;
 mod power;
 mod registration;
 mod rejection;
@@ -113,8 +114,9 @@ pub mod pallet {
 	pub type BalanceOf<T> =
 		<<T as Config>::Currency as Inspect<<T as frame_system::Config>::AccountId>>::Balance;
 
-	/// The in-code storage version.
-	const STORAGE_VERSION: StorageVersion = StorageVersion::new(0);
+	/// The in-code storage version: 1 since the resource weights are stored as
+	/// `PowerPerUnit` and `Miners` is counted ([`crate::migrations::v1`]).
+	const STORAGE_VERSION: StorageVersion = StorageVersion::new(1);
 
 	#[pallet::pallet]
 	#[pallet::storage_version(STORAGE_VERSION)]

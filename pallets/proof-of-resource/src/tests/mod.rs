@@ -2,6 +2,7 @@
 //! [`crate::mock::build_and_execute`], which checks the pallet's invariants afterwards.
 
 mod era_clock;
+mod migrations;
 mod proofs;
 mod registration;
 mod rejection;
