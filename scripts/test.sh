@@ -2,7 +2,8 @@
 # Runs every test of the project:
 #   1. builds the workspace (the release node and every test target, with the dev
 #      runtime features) and runs the Rust tests of the whole workspace (pallets,
-#      runtime, node), then the production-runtime test in a build without them;
+#      runtime, node), then the production-runtime test in a build without them, and
+#      the fuzzer and upgrade checks in a build with try-runtime;
 #   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
 #   3. the end-to-end suite (tests/e2e) against the release node, after building the
 #      network dashboard (dashboard/), which the suite drives in Chromium.
@@ -22,6 +23,14 @@ cargo test --release --locked --workspace --features "$POSEIDON_DEV_FEATURES"
 # features of the build above: only the runtime crate and this test compile again.
 step "Rust tests of the production runtime build"
 SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --test production_runtime
+
+# The call-sequence fuzzer and the runtime-upgrade checks run every pallet's try_state
+# and the migrations' pre- and post-upgrade checks, which exist only with the runtime's
+# try-runtime feature: native only, on top of the dev features (the FRAME crates compile
+# once more with it).
+step "Rust tests with try-runtime: call-sequence fuzzer, upgrade checks"
+SKIP_WASM_BUILD=1 cargo test --release --locked --workspace \
+	--features "$POSEIDON_DEV_FEATURES,poseidon-runtime/try-runtime" --test call_sequences --test runtime_upgrade
 
 step "Pallet benchmarks as tests"
 for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do

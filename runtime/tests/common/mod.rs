@@ -84,6 +84,18 @@ pub fn run_to_block(number: u32) {
 /// A transaction of `call` from `signer`, immortal, with `tip`, signed the way wallets
 /// sign (every transaction extension of the runtime, metadata hash check disabled).
 pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32, tip: u128) -> UncheckedExtrinsic {
+	signed_by(call, &signer.pair(), nonce, tip)
+}
+
+/// As [`signed`], by a key pair the caller keeps: `Sr25519Keyring::pair` stretches the dev
+/// phrase on every call, which would dominate a test that signs many transactions.
+pub fn signed_by(
+	call: RuntimeCall,
+	signer: &sp_core::sr25519::Pair,
+	nonce: u32,
+	tip: u128,
+) -> UncheckedExtrinsic {
+	use sp_core::Pair as _;
 	let extension: TxExtension = (
 		frame_system::CheckNonZeroSender::<Runtime>::new(),
 		frame_system::CheckSpecVersion::<Runtime>::new(),
@@ -116,7 +128,7 @@ pub fn signed(call: RuntimeCall, signer: Sr25519Keyring, nonce: u32, tip: u128) 
 	let signature = payload.using_encoded(|bytes| signer.sign(bytes));
 	UncheckedExtrinsic::new_signed(
 		call,
-		signer.to_account_id().into(),
+		AccountId::from(signer.public()).into(),
 		signature.into(),
 		extension,
 	)
