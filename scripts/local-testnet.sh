@@ -7,23 +7,35 @@
 #
 # Node i (0 = Alice) listens on p2p P+i, RPC P+100+i, Prometheus P+200+i
 # (P = 30333 by default: Alice's RPC is 30433). Logs are in DIR/<name>.log.
+#
+#   scripts/local-testnet.sh --no-build --node I --base-port P --dir DIR
+#
+# starts node I alone, in the foreground (the script becomes the node: same pid, output
+# on stdout), with the base path, ports and keys it has in the network, so that a
+# supervisor or a test can stop and restart single validators (tests/e2e faults test).
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 
 build=1
 base_port=30333
 dir=""
+only=""
 extra=()
 while (($#)); do
 	case "$1" in
 		--no-build) build=0 ;;
 		--base-port) base_port="$2"; shift ;;
 		--dir) dir="$2"; shift ;;
+		--node) only="$2"; shift ;;
 		--) shift; extra=("$@"); break ;;
 		*) echo "unknown argument: $1" >&2; exit 2 ;;
 	esac
 	shift
 done
 
+if [[ -n "$only" ]] && ! [[ -n "$dir" && "$only" =~ ^[0-3]$ ]]; then
+	echo "error: --node takes 0 to 3, and needs --dir" >&2
+	exit 2
+fi
 if ((build)); then
 	source scripts/prerequisites.sh
 	build_workspace
@@ -45,6 +57,32 @@ names=(alice bob charlie dave)
 # can use her as their bootnode.
 node_key() { printf '%064x' $(($1 + 1)); }
 alice_peer_id="$(node_key 0 | "$node_bin" key inspect-node-key)"
+
+# The command line of node $1 (0 = Alice) in the array `args`.
+node_args() {
+	local i=$1 name="${names[$1]}"
+	args=(
+		--chain local
+		--"$name"
+		--base-path "$dir/$name"
+		--rpc-port $((base_port + 100 + i))
+		--prometheus-port $((base_port + 200 + i))
+		--listen-addr "/ip4/127.0.0.1/tcp/$((base_port + i))"
+		--rpc-cors all
+		--no-mdns
+		--no-telemetry
+		--node-key "$(node_key "$i")"
+	)
+	if ((i > 0)); then
+		args+=(--bootnodes "/ip4/127.0.0.1/tcp/$base_port/p2p/$alice_peer_id")
+	fi
+	args+=("${extra[@]}")
+}
+
+if [[ -n "$only" ]]; then
+	node_args "$only"
+	exec "$node_bin" "${args[@]}"
+fi
 
 pids=()
 stop_all() {
@@ -69,22 +107,8 @@ trap stop_all EXIT
 
 for i in "${!names[@]}"; do
 	name="${names[$i]}"
-	args=(
-		--chain local
-		--"$name"
-		--base-path "$dir/$name"
-		--rpc-port $((base_port + 100 + i))
-		--prometheus-port $((base_port + 200 + i))
-		--listen-addr "/ip4/127.0.0.1/tcp/$((base_port + i))"
-		--rpc-cors all
-		--no-mdns
-		--no-telemetry
-		--node-key "$(node_key "$i")"
-	)
-	if ((i > 0)); then
-		args+=(--bootnodes "/ip4/127.0.0.1/tcp/$base_port/p2p/$alice_peer_id")
-	fi
-	"$node_bin" "${args[@]}" "${extra[@]}" >"$dir/$name.log" 2>&1 &
+	node_args "$i"
+	"$node_bin" "${args[@]}" >"$dir/$name.log" 2>&1 &
 	pids+=($!)
 	echo "$name: pid $! rpc ws://127.0.0.1:$((base_port + 100 + i)) log $dir/$name.log"
 done

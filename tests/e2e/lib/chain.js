@@ -74,6 +74,22 @@ export function feePaid(api, events) {
   return { fee: actualFee.toBigInt(), tip: tip.toBigInt() };
 }
 
+/**
+ * Calls JSON-RPC `method` over HTTP (the node serves HTTP and WebSocket on one port),
+ * bypassing @polkadot/api's own encoding, so a test can send what a wallet never would.
+ * Returns the result; throws an Error carrying the node's error `code` and message.
+ */
+export async function rpcCall(port, method, params) {
+  const response = await fetch(`http://127.0.0.1:${port}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
+  });
+  const { result, error } = await response.json();
+  if (error) throw Object.assign(new Error(`${method}: ${error.message}`), { code: error.code, data: error.data });
+  return result;
+}
+
 /** Number of the best block. */
 export async function bestNumber(api) {
   return (await api.rpc.chain.getHeader()).number.toNumber();

@@ -128,11 +128,16 @@ export async function connect(url, timeoutMs = 60000) {
   throw new Error(`could not connect to ${url}: ${lastError}`);
 }
 
-/** Starts `poseidon-node --dev --tmp` on free loopback ports and connects to it. */
+/**
+ * Starts `poseidon-node --dev` on free loopback ports with a throw-away base path and
+ * connects to it. The returned handle can also `crash()` the node (SIGKILL, the base
+ * path kept) and `restart()` it on the same base path and ports, as an operator's
+ * supervisor would after a crash.
+ */
 export async function startDevNode(extraArgs = []) {
   const [rpcPort, p2pPort, prometheusPort] = [await freePort(), await freePort(), await freePort()];
   const basePath = mkdtempSync(join(tmpdir(), 'poseidon-e2e-'));
-  const proc = startProcess(nodeBinary(), [
+  const args = [
     '--dev',
     '--base-path', basePath,
     '--rpc-port', String(rpcPort),
@@ -141,31 +146,54 @@ export async function startDevNode(extraArgs = []) {
     '--no-mdns',
     '--no-telemetry',
     ...extraArgs,
-  ]);
-  let api;
+  ];
+  const launch = async () => {
+    const proc = startProcess(nodeBinary(), args);
+    try {
+      const api = await Promise.race([
+        connect(`ws://127.0.0.1:${rpcPort}`),
+        proc.exited.then(({ code }) => {
+          throw new Error(`poseidon-node exited early (${code}):\n${proc.output()}`);
+        }),
+      ]);
+      return { proc, api };
+    } catch (error) {
+      await stopProcess(proc);
+      throw error;
+    }
+  };
+  let running;
   try {
-    api = await Promise.race([
-      connect(`ws://127.0.0.1:${rpcPort}`),
-      proc.exited.then(({ code }) => {
-        throw new Error(`poseidon-node exited early (${code}):\n${proc.output()}`);
-      }),
-    ]);
+    running = await launch();
   } catch (error) {
-    await stopProcess(proc);
     rmSync(basePath, { recursive: true, force: true });
     throw error;
   }
-  return {
-    api,
+  const node = {
+    api: running.api,
     rpcPort,
     prometheusPort,
-    proc,
+    proc: running.proc,
+    /** Kills the node with SIGKILL, as a power cut would; keeps its database. */
+    async crash() {
+      await node.api.disconnect().catch(() => {});
+      try { process.kill(node.proc.child.pid, 'SIGKILL'); } catch { /* already gone */ }
+      await node.proc.exited;
+    },
+    /** Starts the node again on the same base path and ports, and reconnects. */
+    async restart() {
+      running = await launch();
+      node.api = running.api;
+      node.proc = running.proc;
+      return node.api;
+    },
     async stop() {
-      await api.disconnect().catch(() => {});
-      await stopProcess(proc);
+      await node.api.disconnect().catch(() => {});
+      await stopProcess(node.proc);
       rmSync(basePath, { recursive: true, force: true });
     },
   };
+  return node;
 }
 
 /**

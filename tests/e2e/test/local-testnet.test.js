@@ -11,20 +11,8 @@ import {
   connect, freePortRange, nodeBinary, repoRoot, startProcess, stopProcess, waitFor,
 } from '../lib/node.js';
 import { u8aToHex } from '@polkadot/util';
-import { devAccounts, finalizedNumber, submit, subscribeUntil } from '../lib/chain.js';
+import { devAccounts, finalizedNumber, rpcCall, submit, subscribeUntil } from '../lib/chain.js';
 import { QAS, MINER_PROFILE } from '../lib/constants.js';
-
-/** Calls an RPC method over HTTP (the node serves HTTP and WebSocket on one port). */
-async function rpcCall(port, method, params) {
-  const response = await fetch(`http://127.0.0.1:${port}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ jsonrpc: '2.0', id: 1, method, params }),
-  });
-  const { result, error } = await response.json();
-  if (error) throw new Error(`${method}: ${error.message}`);
-  return result;
-}
 
 /** Resolves with the number of the first new block whose author is `address`. */
 function firstBlockAuthoredBy(api, address, timeoutMs) {
