@@ -1696,27 +1696,41 @@ const MUST_HAPPEN: [&str; 14] = [
 
 #[test]
 fn random_call_sequences_conserve_both_tokens_and_keep_every_pallet_invariant() {
-	let calls = env_u64("POSEIDON_FUZZ_CALLS").unwrap_or(DEFAULT_CALLS);
+	let full_run = env_u64("POSEIDON_FUZZ_CALLS");
+	let calls = full_run.unwrap_or(DEFAULT_CALLS);
 	let per_case = env_u64("POSEIDON_FUZZ_CALLS_PER_CASE").unwrap_or(DEFAULT_CALLS_PER_CASE).max(1);
-	// A sequence is between half and all of `per_case` calls long: three quarters on average.
-	let cases = (calls * 4).div_ceil(per_case * 3).max(1);
-	let mut config = ProptestConfig::with_cases(u32::try_from(cases).unwrap_or(u32::MAX));
+	let mut config = ProptestConfig::default();
 	config.source_file = Some(file!());
 	config.failure_persistence = Some(Box::new(FileFailurePersistence::WithSource("proptest-regressions")));
 	// The suite's run replays one fixed seed: the same sequences every time, so that its
 	// check that the run reached every part of the money path and governance cannot
 	// depend on luck. A full run, or one given PROPTEST_RNG_SEED, explores new ones.
-	if std::env::var_os("PROPTEST_RNG_SEED").is_none() && env_u64("POSEIDON_FUZZ_CALLS").is_none() {
+	let fixed_seed = std::env::var_os("PROPTEST_RNG_SEED").is_none() && full_run.is_none();
+	if fixed_seed {
 		config.rng_seed = RngSeed::Fixed(SUITE_SEED);
 	}
 	if std::env::var_os("PROPTEST_MAX_SHRINK_ITERS").is_none() {
 		config.max_shrink_iters = 64;
 	}
-	let mut runner = TestRunner::new(config);
+	let calls_so_far = || STATS.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).as_ref().map_or(0, |s| s.calls);
 	let started = Instant::now();
-	let outcome = runner.run(&sequence(per_case as usize), |sequence| {
-		run_sequence(&sequence).map_err(TestCaseError::fail)
-	});
+	let mut outcome = Ok(());
+	// Rounds of sequences until the run has made `calls` calls: a sequence is between
+	// half and all of `per_case` calls long, three quarters on average, so a round of
+	// that many sequences may fall a little short. A fixed seed would only replay its
+	// first round, so it runs one.
+	while outcome.is_ok() && calls_so_far() < calls {
+		let remaining = calls - calls_so_far();
+		let cases = (remaining * 4).div_ceil(per_case * 3).max(1);
+		config.cases = u32::try_from(cases).unwrap_or(u32::MAX);
+		let mut runner = TestRunner::new(config.clone());
+		outcome = runner.run(&sequence(per_case as usize), |sequence| {
+			run_sequence(&sequence).map_err(TestCaseError::fail)
+		});
+		if fixed_seed {
+			break;
+		}
+	}
 	let stats = STATS.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).take().unwrap_or_default();
 	print_summary(&stats, started.elapsed().as_secs_f64());
 	if let Err(failure) = outcome {
