@@ -27,6 +27,15 @@ export function nodeBinary() {
   return bin;
 }
 
+/** The poseidon-miner agent binary, built beside the node. */
+export function minerBinary() {
+  const bin = process.env.POSEIDON_MINER ?? join(dirname(nodeBinary()), 'poseidon-miner');
+  if (!existsSync(bin)) {
+    throw new Error(`poseidon-miner not found at ${bin}; build it or set POSEIDON_MINER`);
+  }
+  return bin;
+}
+
 /** A loopback TCP port that was free a moment ago. */
 export function freePort() {
   return new Promise((resolvePort, reject) => {
