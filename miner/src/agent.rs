@@ -217,12 +217,18 @@ impl Agent {
 		}
 	}
 
-	/// Signs `call`, saves it as the transaction in flight, then sends it.
-	fn send(&mut self, chain: &impl Node, head: Head, purpose: TxPurpose, call: RuntimeCall) -> Result<(), RpcError> {
+	/// Signs `call` with the account's next nonce, as a transaction to follow.
+	fn sign(&self, chain: &impl Node, head: Head, purpose: TxPurpose, call: RuntimeCall) -> Result<PendingTx, RpcError> {
 		let nonce = chain.next_nonce(&self.account)?;
 		let extrinsic = format!("0x{}", hex::encode(chain.sign(&self.config.pair, call, nonce, head)?));
 		let valid_until = head.number.saturating_add(chain::MORTALITY as u32 - 1);
-		self.state.pending = Some(PendingTx { purpose: purpose.clone(), nonce, extrinsic: extrinsic.clone(), born: head.number, valid_until });
+		Ok(PendingTx { purpose, nonce, extrinsic, born: head.number, valid_until })
+	}
+
+	/// Saves `pending` as the transaction in flight, then sends it.
+	fn dispatch(&mut self, chain: &impl Node, pending: PendingTx) -> Result<(), RpcError> {
+		let (purpose, nonce, extrinsic) = (pending.purpose.clone(), pending.nonce, pending.extrinsic.clone());
+		self.state.pending = Some(pending);
 		self.save();
 		match chain.submit(&extrinsic) {
 			Ok(()) => Ok(debug!("sent {purpose:?} with nonce {nonce}")),
@@ -237,6 +243,12 @@ impl Agent {
 			// Unknown whether it arrived: it stays in flight and is re-sent.
 			Err(e) => Err(e),
 		}
+	}
+
+	/// Signs `call` and sends it as the transaction in flight.
+	fn send(&mut self, chain: &impl Node, head: Head, purpose: TxPurpose, call: RuntimeCall) -> Result<(), RpcError> {
+		let pending = self.sign(chain, head, purpose, call)?;
+		self.dispatch(chain, pending)
 	}
 
 	/// Follows the transaction in flight to its end.
@@ -320,44 +332,64 @@ impl Agent {
 		if !proof::should_close(era, clock, head.number) {
 			return Ok(false);
 		}
-		let next = era.saturating_add(1).max(clock.current);
+		let signed = match self.proof_of(chain, head, clock, miner, era)? {
+			Some((usage, evidence)) => {
+				let call =
+					RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::submit_proof { era, usage, evidence });
+				Some(self.sign(chain, head, TxPurpose::proof(era, &usage, &evidence), call)?)
+			},
+			None => None,
+		};
+		// Only now, with everything read and signed, is the era closed (and saved with the
+		// proof in flight): a failure above leaves it open for the next round.
+		self.state.recording_era = Some(era.saturating_add(1).max(clock.current));
+		self.ledger.prune(clock.current);
+		let Some(pending) = signed else {
+			self.save();
+			return Ok(false);
+		};
+		self.metrics.proofs_submitted.inc();
+		self.state.proofs_submitted += 1;
+		self.dispatch(chain, pending)?;
+		Ok(true)
+	}
+
+	/// The proof to make of `era`, closing now: its usage, clamped to what the capacity
+	/// can serve, and its evidence; `None` (and why, in the log) when there is none to
+	/// make or the chain would refuse it.
+	fn proof_of(
+		&mut self,
+		chain: &impl Node,
+		head: Head,
+		clock: &pallet_proof_of_resource::EraState<u32>,
+		miner: &Miner<Balance>,
+		era: EraIndex,
+	) -> Result<Option<(ResourceUsage, [u8; 32])>, RpcError> {
 		let (served, evidence, records) = self.ledger.summary(era).map_err(RpcError::Transport)?;
 		let usage = ResourceUsage {
 			bandwidth_bytes: served.bandwidth_bytes,
 			cpu_seconds: served.cpu_seconds.floor() as u64,
 			storage_gib_hours: served.storage_gib_hours.floor() as u64,
 		};
-		// Every way out below records the next era: the era is closed exactly once.
-		let close = |agent: &mut Self| {
-			agent.state.recording_era = Some(next);
-			agent.ledger.prune(clock.current);
-		};
 		if chain.proof(era, &self.account, head.hash)?.is_some() {
 			info!("era {era} is already proved on chain; not proving it again");
 			self.state.last_proven_era = Some(era);
-			close(self);
-			self.save();
-			return Ok(false);
+			return Ok(None);
 		}
 		if usage.is_empty() {
 			info!("era {era}: nothing served ({records} readings), no proof to make");
-			close(self);
-			self.save();
-			return Ok(false);
+			return Ok(None);
 		}
 		if !proof::accepts_proof_after(era, clock, head.number) {
 			warn!("era {era} closed for proofs before it could be proved (was the agent stopped?): {usage:?} unproved");
 			self.state.eras_missed += 1;
 			self.metrics.eras_missed.inc();
-			close(self);
-			self.save();
-			return Ok(false);
+			return Ok(None);
 		}
-		if !miner.may_prove(era) || miner.bond < <Runtime as pallet_proof_of_resource::Config>::MinBondToProve::get() {
+		let min_bond = <Runtime as pallet_proof_of_resource::Config>::MinBondToProve::get();
+		if !miner.may_prove(era) || miner.bond < min_bond {
 			info!("era {era}: this miner may not prove it ({:?}, bond {})", miner.status, qqq(miner.bond));
-			close(self);
-			self.save();
-			return Ok(false);
+			return Ok(None);
 		}
 		let limits = chain.max_capacity(head.hash)?;
 		let era_ms = proof::era_duration_ms(era, clock, poseidon_primitives::time::MILLISECS_PER_BLOCK);
@@ -367,12 +399,7 @@ impl Agent {
 			warn!("era {era}: usage above what the declared capacity can serve ({}); clamped to {bound:?}", clamped.join(", "));
 		}
 		info!("proving era {era}: {usage:?}, evidence 0x{} over {records} readings", hex::encode(evidence));
-		close(self);
-		let call = RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::submit_proof { era, usage, evidence });
-		self.metrics.proofs_submitted.inc();
-		self.state.proofs_submitted += 1;
-		self.send(chain, head, TxPurpose::proof(era, &usage, &evidence), call)?;
-		Ok(true)
+		Ok(Some((usage, evidence)))
 	}
 
 	/// Reads `profile.toml` again if it changed since it was last read.

@@ -267,4 +267,44 @@ mod tests {
 		std::fs::remove_file(&path).unwrap();
 		assert_eq!(counters, Counters { bandwidth_bytes: 42, cpu_seconds: 1.5, storage_gib_hours: 0.0 });
 	}
+
+	#[test]
+	fn an_http_source_reads_the_counters_the_serving_software_serves() {
+		use std::io::{Read, Write};
+		let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+		let url = format!("http://{}/usage", listener.local_addr().unwrap());
+		let server = std::thread::spawn(move || {
+			let (mut stream, _) = listener.accept().unwrap();
+			let mut request = [0u8; 1024];
+			let _ = stream.read(&mut request).unwrap();
+			let body = r#"{"bandwidth_bytes": 7, "storage_gib_hours": 2.25}"#;
+			let response = format!(
+				"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: {}\r\nconnection: close\r\n\r\n{body}",
+				body.len()
+			);
+			stream.write_all(response.as_bytes()).unwrap();
+		});
+		let counters = UsageSource::Http(url).read(None, 0.0).unwrap();
+		server.join().unwrap();
+		assert_eq!(counters, Counters { bandwidth_bytes: 7, cpu_seconds: 0.0, storage_gib_hours: 2.25 });
+	}
+
+	#[test]
+	fn an_unreachable_http_source_is_an_error_that_names_it() {
+		let error = UsageSource::Http("http://127.0.0.1:9/usage".into()).read(None, 0.0).unwrap_err();
+		assert!(error.contains("usage endpoint http://127.0.0.1:9/usage"), "{error}");
+	}
+
+	#[test]
+	fn the_linux_source_reads_this_machine_and_integrates_disk_use_over_time() {
+		let source: UsageSource = format!("linux:disk={}", std::env::temp_dir().display()).parse().unwrap();
+		let first = source.read(None, 0.0).unwrap();
+		assert_eq!(first.storage_gib_hours, 0.0, "no time has passed yet");
+		assert!(first.cpu_seconds > 0.0, "a running machine has used CPU");
+		// One hour later, by the clock the agent passes in: GiB·h = GiB used × 1 h.
+		let later = source.read(Some(&first), 3_600.0).unwrap();
+		assert!(later.storage_gib_hours > 0.0);
+		assert!(later.cpu_seconds >= first.cpu_seconds);
+		assert!(later.bandwidth_bytes >= first.bandwidth_bytes);
+	}
 }

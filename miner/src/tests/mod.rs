@@ -43,6 +43,8 @@ pub struct ChainState {
 	pub claimable: Vec<(EraIndex, Balance)>,
 	pub claimed: Vec<EraIndex>,
 	pub reachable: bool,
+	/// `system_accountNextIndex` fails (the node answers everything else).
+	pub nonce_unavailable: bool,
 }
 
 pub struct FakeNode {
@@ -64,6 +66,7 @@ impl Default for ChainState {
 			claimable: Vec::new(),
 			claimed: Vec::new(),
 			reachable: true,
+			nonce_unavailable: false,
 		}
 	}
 }
@@ -229,6 +232,9 @@ impl Node for FakeNode {
 	fn next_nonce(&self, _who: &AccountId) -> Result<Nonce, RpcError> {
 		self.up()?;
 		let s = self.state.borrow();
+		if s.nonce_unavailable {
+			return Err(RpcError::Call { code: -32603, message: "internal error".into(), data: None });
+		}
 		Ok(s.nonce + s.pool.len() as Nonce)
 	}
 	/// Not a signature: the nonce and the call, which is what the tests look at.

@@ -96,3 +96,24 @@ fn an_era_whose_grace_window_passed_while_the_agent_was_down_is_counted_missed_n
 	assert_eq!(chain.proofs.keys().copied().collect::<Vec<_>>(), vec![1]);
 	assert!(chain.failures.is_empty(), "{:?}", chain.failures);
 }
+
+#[test]
+fn a_node_error_while_signing_the_proof_leaves_the_era_open_for_the_next_round() {
+	let node = FakeNode::new();
+	let mut machine = Machine::new("story-sign-error");
+	let mut agent = machine.start_agent();
+	// Era 0 (blocks 1..=10) closes at block 8: that round cannot get a nonce.
+	run_blocks(&mut agent, &node, &mut machine, 7, 1_000_000);
+	node.state.borrow_mut().nonce_unavailable = true;
+	machine.serve(1_000_000);
+	assert!(agent.round(&node).is_err());
+	assert_eq!(agent.state().recording_era, Some(0), "era 0 is still open");
+	node.author_block();
+	node.state.borrow_mut().nonce_unavailable = false;
+	run_blocks(&mut agent, &node, &mut machine, 3, 1_000_000);
+
+	let chain = node.state.borrow();
+	assert!(chain.proofs.contains_key(&0), "proved one block later");
+	assert!(chain.failures.is_empty(), "{:?}", chain.failures);
+	assert_eq!(agent.state().eras_missed, 0);
+}

@@ -10,7 +10,7 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import {
   freePort, minerBinary, sleep, startDevChain, startProcess, stopProcess, waitFor,
 } from '../lib/node.js';
@@ -172,5 +172,51 @@ describe('poseidon-miner: two unattended agents on poseidon-node --dev', () => {
       '--suri', '//Eve', '--data-dir', join(work, 'eve-data')], { encoding: 'utf8' });
     assert.match(status, /registration Active/);
     assert.match(status, /0 eras missed/);
+  });
+
+  test('the one-shot commands refuse what the chain would refuse, unpaid, and do the rest', async () => {
+    const { dave, ferdie } = accounts;
+    await stopProcess(agents.dave.proc); // Dave now acts by hand
+    const url = `ws://127.0.0.1:${node.rpcPort}`;
+    const cli = (...args) => spawnSync(minerBinary(), args, { encoding: 'utf8' });
+    const nonce = async () => (await api.rpc.system.accountNextIndex(dave.address)).toNumber();
+
+    const before = await nonce();
+    let run = cli('withdraw-bond', '--url', url, '--suri', '//Dave');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /still mining: deregister first/);
+    assert.equal(await nonce(), before, 'nothing was signed');
+
+    run = cli('deregister', '--url', url, '--suri', '//Dave');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /included in block #\d+/);
+    assert.match(run.stdout, /withdrawn from era \d+/);
+    assert.ok((await api.query.proofOfResource.miners(dave.address)).unwrap().status.isUnbonding);
+
+    const afterDeregister = await nonce();
+    run = cli('deregister', '--url', url, '--suri', '//Dave');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /already leaving/);
+    run = cli('withdraw-bond', '--url', url, '--suri', '//Dave');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /locked until era \d+/);
+    assert.equal(await nonce(), afterDeregister, 'refused commands sign nothing');
+
+    run = cli('claim', '--url', url, '--suri', '//Dave');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /nothing to claim/);
+
+    run = cli('status', '--url', url, '--suri', '//Ferdie');
+    assert.equal(run.status, 0, run.stderr);
+    assert.match(run.stdout, /registration not registered/);
+    assert.ok(run.stdout.includes(ferdie.address));
+
+    run = cli('status', '--url', 'wss://rpc.example', '--suri', '//Dave');
+    assert.equal(run.status, 1);
+    assert.match(run.stderr, /SSH tunnel/);
+    run = cli('run', '--url', url, '--suri', '//Dave', '--profile', join(work, 'profile.toml'),
+      '--usage-source', 'ftp://nowhere');
+    assert.equal(run.status, 2, 'a usage source clap cannot parse is a usage error');
+    assert.match(run.stderr, /unknown usage source/);
   });
 });
