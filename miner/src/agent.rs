@@ -312,7 +312,14 @@ impl Agent {
 		if self.last_failed_setup == Some(era) {
 			return Ok(());
 		}
-		info!("not registered: registering with {:?}", self.config.profile);
+		let (bond, free) = (chain.miner_bond(head.hash)?, chain.free_balance(&self.account, head.hash)?);
+		if free <= bond {
+			// The chain would take the fee and refuse: ask the operator instead, once an era.
+			warn!("not registered: registering holds a bond of {}, the account has {} free", qqq(bond), qqq(free));
+			self.last_failed_setup = Some(era);
+			return Ok(());
+		}
+		info!("not registered: registering with {:?}, bond {}", self.config.profile, qqq(bond));
 		let call = RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::register_miner {
 			profile: self.config.profile,
 		});

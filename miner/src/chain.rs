@@ -8,11 +8,14 @@
 
 use crate::rpc::{Rpc, RpcError};
 use codec::{Decode, Encode};
-use frame_support::traits::PalletInfo as _;
+use frame_support::traits::{Get, PalletInfo as _};
 use pallet_proof_of_resource::{CapacityLimits, EraState, Miner, ProofRecord};
 use poseidon_primitives::{era::EraIndex, AccountId, Balance, BlockNumber, Nonce};
 use poseidon_runtime::{
-	configs::parameters::{dynamic_params::capacity, RuntimeParametersKey, RuntimeParametersValue},
+	configs::parameters::{
+		dynamic_params::{bonds, capacity},
+		RuntimeParametersKey,
+	},
 	Runtime, RuntimeCall, RuntimeEvent, UncheckedExtrinsic,
 };
 use serde_json::{json, Value};
@@ -77,6 +80,9 @@ pub trait Node {
 	fn account_nonce(&self, who: &AccountId, at: H256) -> Result<Nonce, RpcError>;
 	/// The governable capacity cap in force.
 	fn max_capacity(&self, at: H256) -> Result<CapacityLimits, RpcError>;
+	/// The bond a registration holds now (governable, never below what proving needs).
+	fn miner_bond(&self, at: H256) -> Result<Balance, RpcError>;
+	fn free_balance(&self, who: &AccountId, at: H256) -> Result<Balance, RpcError>;
 	/// Settled eras `who` has not claimed yet, with their amounts (`RevenueApi`).
 	fn claimable(&self, who: &AccountId, at: H256) -> Result<Vec<(EraIndex, Balance)>, RpcError>;
 	/// The next nonce to sign with, counting the account's transactions in the pool.
@@ -135,10 +141,18 @@ impl Chain {
 			.transpose()
 	}
 
-	pub fn free_balance(&self, who: &AccountId, at: H256) -> Result<Balance, RpcError> {
-		let info: Option<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>> =
-			self.storage(frame_system::Account::<Runtime>::hashed_key_for(who), at)?;
-		Ok(info.map(|i| i.data.free).unwrap_or(0))
+	/// Runs `read`, a getter of the runtime's config, against the chain's value of
+	/// governance parameter `key`: the runtime's own code decides what the value in
+	/// force is (its default when never set, its floors), not a copy of it here.
+	fn with_parameter<R>(&self, key: RuntimeParametersKey, at: H256, read: fn() -> R) -> Result<R, RpcError> {
+		let storage_key = pallet_parameters::Parameters::<Runtime>::hashed_key_for(key);
+		let value: Option<String> =
+			self.rpc.call("state_getStorage", json!([format!("0x{}", hex::encode(&storage_key)), format!("{at:?}")]))?;
+		let mut externalities = sp_io::TestExternalities::default();
+		if let Some(value) = value {
+			externalities.insert(storage_key, hex_bytes(&value)?);
+		}
+		Ok(externalities.execute_with(read))
 	}
 }
 
@@ -170,16 +184,18 @@ impl Node for Chain {
 
 	fn max_capacity(&self, at: H256) -> Result<CapacityLimits, RpcError> {
 		let key = RuntimeParametersKey::Capacity(capacity::ParametersKey::MaxCapacity(capacity::MaxCapacity));
-		let stored: Option<RuntimeParametersValue> =
-			self.storage(pallet_parameters::Parameters::<Runtime>::hashed_key_for(key), at)?;
-		Ok(match stored {
-			Some(RuntimeParametersValue::Capacity(capacity::ParametersValue::MaxCapacity(limits))) => limits,
-			// Not set on chain: the default the runtime declares, read in empty storage.
-			_ => sp_io::TestExternalities::default().execute_with(|| {
-				use frame_support::traits::Get;
-				capacity::MaxCapacity::get()
-			}),
-		})
+		self.with_parameter(key, at, <Runtime as pallet_proof_of_resource::Config>::MaxCapacity::get)
+	}
+
+	fn miner_bond(&self, at: H256) -> Result<Balance, RpcError> {
+		let key = RuntimeParametersKey::Bonds(bonds::ParametersKey::MinerBond(bonds::MinerBond));
+		self.with_parameter(key, at, <Runtime as pallet_proof_of_resource::Config>::MinerBond::get)
+	}
+
+	fn free_balance(&self, who: &AccountId, at: H256) -> Result<Balance, RpcError> {
+		let info: Option<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>> =
+			self.storage(frame_system::Account::<Runtime>::hashed_key_for(who), at)?;
+		Ok(info.map(|i| i.data.free).unwrap_or(0))
 	}
 
 	fn claimable(&self, who: &AccountId, at: H256) -> Result<Vec<(EraIndex, Balance)>, RpcError> {

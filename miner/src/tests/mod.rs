@@ -43,6 +43,7 @@ pub struct ChainState {
 	pub claimable: Vec<(EraIndex, Balance)>,
 	pub claimed: Vec<EraIndex>,
 	pub reachable: bool,
+	pub free: Balance,
 	/// `system_accountNextIndex` fails (the node answers everything else).
 	pub nonce_unavailable: bool,
 }
@@ -66,6 +67,7 @@ impl Default for ChainState {
 			claimable: Vec::new(),
 			claimed: Vec::new(),
 			reachable: true,
+			free: 10 * BOND,
 			nonce_unavailable: false,
 		}
 	}
@@ -224,6 +226,14 @@ impl Node for FakeNode {
 	fn max_capacity(&self, _at: H256) -> Result<CapacityLimits, RpcError> {
 		self.up()?;
 		Ok(limits())
+	}
+	fn miner_bond(&self, _at: H256) -> Result<Balance, RpcError> {
+		self.up()?;
+		Ok(BOND)
+	}
+	fn free_balance(&self, _who: &AccountId, _at: H256) -> Result<Balance, RpcError> {
+		self.up()?;
+		Ok(self.state.borrow().free)
 	}
 	fn claimable(&self, _who: &AccountId, _at: H256) -> Result<Vec<(EraIndex, Balance)>, RpcError> {
 		self.up()?;

@@ -105,3 +105,20 @@ fn an_edited_profile_is_sent_once_and_applies_from_the_next_era() {
 	assert_eq!(chain.miner.as_ref().and_then(|m| m.next_profile), Some((1, bigger)));
 	assert!(chain.failures.is_empty(), "sent once, no ProfileUnchanged: {:?}", chain.failures);
 }
+
+#[test]
+fn an_account_without_the_bond_is_told_so_and_sends_nothing_until_it_has_it() {
+	let node = FakeNode::new();
+	node.state.borrow_mut().free = BOND / 2;
+	let mut machine = Machine::new("story-no-bond");
+	let mut agent = machine.start_agent();
+	run_blocks(&mut agent, &node, &mut machine, 12, 1_000);
+	assert!(node.state.borrow().submissions.is_empty(), "a registration would fail and pay its fee");
+
+	// Funded during era 1: the agent registers at its next try, in era 2.
+	node.state.borrow_mut().free = 2 * BOND;
+	run_blocks(&mut agent, &node, &mut machine, 10, 1_000);
+	let chain = node.state.borrow();
+	assert_eq!(chain.miner.as_ref().map(|m| m.registered_in), Some(2));
+	assert!(chain.failures.is_empty(), "{:?}", chain.failures);
+}
