@@ -52,18 +52,23 @@ fn parse_number(value: &Value) -> Result<BlockNumber, RpcError> {
 /// A dispatch error by name (`ProofOfResource.DuplicateProof`) when it comes from a
 /// pallet the agent calls, otherwise as the chain gave it.
 pub fn describe(error: &DispatchError) -> String {
-	if let DispatchError::Module(module) = error {
-		let index = Some(module.index as usize);
-		let info = <Runtime as frame_system::Config>::PalletInfo::index::<poseidon_runtime::ProofOfResource>;
-		if index == info() {
-			if let Ok(e) = pallet_proof_of_resource::Error::<Runtime>::decode(&mut &module.error[..]) {
-				return format!("ProofOfResource.{}", <&'static str>::from(e));
-			}
-		}
-		if index == <Runtime as frame_system::Config>::PalletInfo::index::<poseidon_runtime::Revenue>() {
-			if let Ok(e) = pallet_revenue::Error::<Runtime>::decode(&mut &module.error[..]) {
-				return format!("Revenue.{}", <&'static str>::from(e));
-			}
+	/// `Pallet.Error` if the error is pallet `P`'s and decodes as its `E`.
+	fn named<P: 'static, E: Decode + Into<&'static str>>(name: &str, index: u8, bytes: &[u8; 4]) -> Option<String> {
+		let pallet = <Runtime as frame_system::Config>::PalletInfo::index::<P>()?;
+		(pallet == index as usize)
+			.then(|| E::decode(&mut &bytes[..]).ok())
+			.flatten()
+			.map(|e| format!("{name}.{}", e.into()))
+	}
+	if let DispatchError::Module(m) = error {
+		let known = named::<poseidon_runtime::ProofOfResource, pallet_proof_of_resource::Error<Runtime>>(
+			"ProofOfResource",
+			m.index,
+			&m.error,
+		)
+		.or_else(|| named::<poseidon_runtime::Revenue, pallet_revenue::Error<Runtime>>("Revenue", m.index, &m.error));
+		if let Some(known) = known {
+			return known;
 		}
 	}
 	format!("{error:?}")
@@ -141,6 +146,15 @@ impl Chain {
 			.transpose()
 	}
 
+	/// `who`'s nonce and QQQ balances in block `at` (all zero for an unknown account).
+	fn account(
+		&self,
+		who: &AccountId,
+		at: H256,
+	) -> Result<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>, RpcError> {
+		Ok(self.storage(frame_system::Account::<Runtime>::hashed_key_for(who), at)?.unwrap_or_default())
+	}
+
 	/// Runs `read`, a getter of the runtime's config, against the chain's value of
 	/// governance parameter `key`: the runtime's own code decides what the value in
 	/// force is (its default when never set, its floors), not a copy of it here.
@@ -177,9 +191,7 @@ impl Node for Chain {
 	}
 
 	fn account_nonce(&self, who: &AccountId, at: H256) -> Result<Nonce, RpcError> {
-		let info: Option<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>> =
-			self.storage(frame_system::Account::<Runtime>::hashed_key_for(who), at)?;
-		Ok(info.map(|i| i.nonce).unwrap_or(0))
+		Ok(self.account(who, at)?.nonce)
 	}
 
 	fn max_capacity(&self, at: H256) -> Result<CapacityLimits, RpcError> {
@@ -193,9 +205,7 @@ impl Node for Chain {
 	}
 
 	fn free_balance(&self, who: &AccountId, at: H256) -> Result<Balance, RpcError> {
-		let info: Option<frame_system::AccountInfo<Nonce, pallet_balances::AccountData<Balance>>> =
-			self.storage(frame_system::Account::<Runtime>::hashed_key_for(who), at)?;
-		Ok(info.map(|i| i.data.free).unwrap_or(0))
+		Ok(self.account(who, at)?.data.free)
 	}
 
 	fn claimable(&self, who: &AccountId, at: H256) -> Result<Vec<(EraIndex, Balance)>, RpcError> {
