@@ -27,14 +27,49 @@ declare -A POSEIDON_BENCHMARKED_PALLETS=(
 	[pallet_aura_equivocation]=aura-equivocation
 )
 
-# Prints a step's name and the time it starts.
-step() { printf '\n==> %s (%s)\n' "$1" "$(date +%T)"; }
+# Every Rust test of the workspace builds with one feature set: the dev features, and
+# `try-runtime` (every pallet's try_state, the migrations' checks: the call-sequence
+# fuzzer and the upgrade checks) and `runtime-benchmarks` (each pallet's benchmarks run as
+# tests), as polkadot-sdk's own CI does. So the FRAME crates compile once for the tests,
+# not once per feature set (docs/benchmarks.md, "Build").
+POSEIDON_TEST_FEATURES="$POSEIDON_DEV_FEATURES,poseidon-runtime/try-runtime,poseidon-runtime/runtime-benchmarks"
 
-# Builds the release node together with every test target of the workspace, with
-# $POSEIDON_DEV_FEATURES. run-dev.sh, local-testnet.sh and test.sh all build this way:
-# cargo unifies features over what one invocation builds, so building the node alone
-# would give it another feature set than the tests and recompile the runtime and the
-# node each time one follows the other.
-build_workspace() {
-	cargo build --release --locked --workspace --all-targets --features "$POSEIDON_DEV_FEATURES"
+# The crates whose tests build with the node (the dev features, no test-only features):
+# the node, the miner agent (both link the native runtime the node has) and the next
+# runtime release (Wasm only). Every other crate's tests build with
+# $POSEIDON_TEST_FEATURES.
+POSEIDON_NODE_CRATES=(-p poseidon-node -p poseidon-miner -p poseidon-runtime-next)
+
+# Prints a step's name and the time it starts, and keeps both for step_summary.
+step_names=()
+step_starts=()
+step() {
+	step_names+=("$1")
+	step_starts+=("$(date +%s)")
+	printf '\n==> %s (%s)\n' "$1" "$(date +%T)"
+}
+
+# Prints how long each step took (the last one until now) and the total; test.sh calls
+# it on exit, so a failed run shows its times too.
+step_summary() {
+	((${#step_names[@]})) || return 0
+	local now index end
+	now="$(date +%s)"
+	printf '\n==> Step times\n'
+	for index in "${!step_names[@]}"; do
+		end="${step_starts[index + 1]:-$now}"
+		printf '%8s  %s\n' "$(format_duration $((end - step_starts[index])))" "${step_names[index]}"
+	done
+	printf '%8s  total\n' "$(format_duration $((now - step_starts[0])))"
+}
+
+format_duration() { printf '%dm%02ds' $(($1 / 60)) $(($1 % 60)); }
+
+# Builds the release node, the miner agent and the next runtime release's Wasm with
+# $POSEIDON_DEV_FEATURES, and their tests. run-dev.sh, local-testnet.sh, throughput.sh and
+# test.sh all build this way: cargo unifies features over what one invocation builds, so
+# another selection would give the node another feature set and recompile it each time
+# one follows the other. Extra arguments go to cargo (test.sh passes --timings).
+build_node() {
+	cargo build --release --locked "${POSEIDON_NODE_CRATES[@]}" --all-targets --features "$POSEIDON_DEV_FEATURES" "$@"
 }

@@ -38,7 +38,7 @@ if [[ -n "$only" ]] && ! [[ -n "$dir" && "$only" =~ ^[0-3]$ ]]; then
 fi
 if ((build)); then
 	source scripts/prerequisites.sh
-	build_workspace
+	build_node
 fi
 node_bin="${POSEIDON_NODE:-$CARGO_TARGET_DIR/release/poseidon-node}"
 [[ -x "$node_bin" ]] || { echo "error: $node_bin not found; run without --no-build" >&2; exit 1; }

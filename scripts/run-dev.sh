@@ -7,5 +7,5 @@
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 source scripts/prerequisites.sh
 
-build_workspace
+build_node
 exec "$CARGO_TARGET_DIR/release/poseidon-node" --dev --tmp "$@"

@@ -1,41 +1,39 @@
 #!/usr/bin/env bash
 # Runs every test of the project:
-#   1. builds the workspace (the release node and every test target, with the dev
-#      runtime features) and runs the Rust tests of the whole workspace (pallets,
-#      runtime, node), then the production-runtime test in a build without them, and
-#      the fuzzer and upgrade checks in a build with try-runtime;
-#   2. each pallet's benchmarks, run as tests (feature runtime-benchmarks);
-#   3. the end-to-end suite (tests/e2e) against the release node, after building the
-#      network dashboard (dashboard/), which the suite drives in Chromium.
-# Installs missing prerequisites first. The node and the tests are built in one cargo
-# invocation (release profile, same feature set), so nothing compiles twice.
+#   1. builds the release node, the miner agent and the next runtime's Wasm with the dev
+#      runtime features, and runs their Rust tests;
+#   2. builds every other crate's tests (pallets, primitives, the runtime) with one
+#      feature set, the dev features plus try-runtime and runtime-benchmarks, and runs
+#      them: unit tests, the pallets' benchmarks as tests, the runtime's integration tests
+#      with the call-sequence fuzzer and the upgrade checks, and the real network's
+#      governance periods (compiled into every build);
+#   3. the network dashboard's unit tests and build;
+#   4. the end-to-end suite (tests/e2e) against the release node, which also drives the
+#      dashboard in Chromium.
+# Installs missing prerequisites first, and prints each step's duration at the end. The
+# two builds are the only two feature sets: nothing else compiles twice
+# (docs/benchmarks.md, "Build").
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
+trap step_summary EXIT
+
+step "Prerequisites"
 POSEIDON_NEED_NODEJS=1 source scripts/prerequisites.sh
 
-step "Build: release node and test targets"
-build_workspace
+step "Build: release node, miner agent and next runtime (dev features)"
+build_node --timings
 
-step "Rust tests of the workspace"
-cargo test --release --locked --workspace --features "$POSEIDON_DEV_FEATURES"
+step "Rust tests of the node, the miner agent and the next runtime"
+cargo test --release --locked "${POSEIDON_NODE_CRATES[@]}" --features "$POSEIDON_DEV_FEATURES"
 
-# The runtime a real network runs, without fast-runtime: its real governance periods.
-# Native only (no Wasm), and over the whole workspace so that every dependency keeps the
-# features of the build above: only the runtime crate and this test compile again.
-step "Rust tests of the production runtime build"
-SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --test production_runtime
+# Native only: these tests never run the Wasm runtime, and a Wasm build with
+# try-runtime and runtime-benchmarks would be one more runtime build.
+step "Build: Rust tests of the pallets and the runtime (dev + try-runtime + runtime-benchmarks)"
+SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --exclude poseidon-node --exclude poseidon-miner \
+	--exclude poseidon-runtime-next --features "$POSEIDON_TEST_FEATURES" --no-run --timings
 
-# The call-sequence fuzzer and the runtime-upgrade checks run every pallet's try_state
-# and the migrations' pre- and post-upgrade checks, which exist only with the runtime's
-# try-runtime feature: native only, on top of the dev features (the FRAME crates compile
-# once more with it).
-step "Rust tests with try-runtime: call-sequence fuzzer, upgrade checks"
-SKIP_WASM_BUILD=1 cargo test --release --locked --workspace \
-	--features "$POSEIDON_DEV_FEATURES,poseidon-runtime/try-runtime" --test call_sequences --test runtime_upgrade
-
-step "Pallet benchmarks as tests"
-for pallet in "${!POSEIDON_BENCHMARKED_PALLETS[@]}"; do
-	cargo test --release --locked -p "${pallet//_/-}" --features runtime-benchmarks -- benchmarking
-done
+step "Rust tests of the pallets and the runtime"
+SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --exclude poseidon-node --exclude poseidon-miner \
+	--exclude poseidon-runtime-next --features "$POSEIDON_TEST_FEATURES"
 
 # The network dashboard (dashboard/): its unit tests, then the build that
 # dashboard.test.js drives in Chromium against a dev node, with the other end-to-end tests.

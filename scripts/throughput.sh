@@ -19,7 +19,7 @@ if [[ "${1:-}" == --idle ]]; then
 	shift
 fi
 POSEIDON_NEED_NODEJS=1 source scripts/prerequisites.sh
-build_workspace
+build_node
 cd tests/e2e
 if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules ]]; then
 	npm ci --no-audit --no-fund --loglevel=error

@@ -3,8 +3,10 @@
 //! hash: it would compile the runtime twice more, and the upgrade test signs with
 //! `CheckMetadataHash` disabled, as polkadot.js does by default.
 
+#[cfg(feature = "std")]
 use std::path::{Path, PathBuf};
 
+#[cfg(feature = "std")]
 fn main() {
 	// As in the runtime's build script: the Wasm is built with the workspace's
 	// `Cargo.lock`, found from this crate's directory (read when the script runs, since
@@ -18,6 +20,10 @@ fn main() {
 	substrate_wasm_builder::WasmBuilder::build_using_defaults();
 }
 
+/// Nothing to build in the Wasm build of this crate itself (without `std`).
+#[cfg(not(feature = "std"))]
+fn main() {}
+
 /// The Wasm builder gives each runtime project its own target directory
 /// (`wbuild/<crate>/target`), so this build would compile every dependency of the
 /// runtime to Wasm a second time: minutes of a cold build. The dependencies are the same
@@ -25,6 +31,7 @@ fn main() {
 /// project's target directory is made a link to the runtime's: they compile once, and
 /// only the runtime crate (another feature set) and this one compile again. Cargo locks
 /// the directory, so the two Wasm builds take turns when they run at once.
+#[cfg(feature = "std")]
 fn share_the_runtime_wasm_target_directory() {
 	let out_dir = PathBuf::from(std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR for build scripts; qed"));
 	// `<target>/<profile>/build/<crate>-<hash>/out`: the Wasm builder's workspace is
@@ -51,12 +58,12 @@ fn share_the_runtime_wasm_target_directory() {
 	}
 }
 
-#[cfg(unix)]
+#[cfg(all(feature = "std", unix))]
 fn symlink(original: &Path, link: &Path) -> std::io::Result<()> {
 	std::os::unix::fs::symlink(original, link)
 }
 
-#[cfg(not(unix))]
+#[cfg(all(feature = "std", not(unix)))]
 fn symlink(_original: &Path, _link: &Path) -> std::io::Result<()> {
 	Err(std::io::Error::other("only made on Unix"))
 }

@@ -16,7 +16,7 @@
 //! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras. The
 //! referendum periods are not in any preset: they are compiled into the runtime, short
 //! in the dev node's `fast-runtime` build (a referendum passes in minutes) and real in a
-//! release build (see [`crate::prod_or_fast`]).
+//! release build (see [`crate::FAST_RUNTIME`]).
 //!
 //! The validators are also the genesis supernode candidates, each voted for by its
 //! `//stash` account (Alice's with the most QAS, Dave's with the least), so the genesis

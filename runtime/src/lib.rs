@@ -36,20 +36,12 @@ use alloc::vec::Vec;
 /// network (`cargo build --profile production`, the Docker image) does not.
 pub const FAST_RUNTIME: bool = cfg!(feature = "fast-runtime");
 
-/// `$prod` in the runtime a real network runs, `$fast` in one built with the
-/// `fast-runtime` feature (see [`FAST_RUNTIME`]). The periods that differ are chosen
-/// when the runtime is compiled, never by storage a genesis could set, so a production
-/// runtime always has its real periods and its metadata describes them.
-#[macro_export]
-macro_rules! prod_or_fast {
-	($prod:expr, $fast:expr $(,)?) => {
-		if $crate::FAST_RUNTIME {
-			$fast
-		} else {
-			$prod
-		}
-	};
-}
+/// The governance periods that differ between the two kinds of build are chosen from
+/// this flag, at compile time, by `const fn`s that take it as an argument
+/// ([`governance::tracks::tracks_of`], [`configs::governance::vote_locking_period_of`]):
+/// never by storage a genesis could set, so a production runtime always has its real
+/// periods and its metadata describes them. Every build holds both choices, so the tests
+/// (built with `fast-runtime`) assert the real network's periods too.
 
 // Defines the `list_benchmarks!`/`add_benchmarks!` macros `apis` uses, so it comes first.
 #[cfg(feature = "runtime-benchmarks")]

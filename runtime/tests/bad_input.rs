@@ -7,10 +7,8 @@
 //! An invalid equivocation report is refused in `economic_security.rs`
 //! (`a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond`).
 
-mod common;
-
 use codec::{Decode, Encode};
-use common::{miner_profile, origin, preset_ext, run_to_block, start_block};
+use crate::common::{miner_profile, origin, preset_ext, run_to_block, start_block};
 use frame_support::{
 	dispatch::RawOrigin,
 	traits::{Get, UnfilteredDispatchable},

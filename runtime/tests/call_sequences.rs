@@ -48,9 +48,10 @@
 //! calls) is part of the test suite:
 //!
 //! ```text
-//! SKIP_WASM_BUILD=1 cargo test --release --locked --workspace \
-//!   --features "poseidon-runtime/fast-runtime,poseidon-runtime/metadata-hash,poseidon-runtime/try-runtime" \
-//!   --test call_sequences -- --nocapture
+//! SKIP_WASM_BUILD=1 cargo test --release --locked --workspace --exclude poseidon-node \
+//!   --exclude poseidon-miner --exclude poseidon-runtime-next --features \
+//!   "poseidon-runtime/fast-runtime,poseidon-runtime/metadata-hash,poseidon-runtime/try-runtime,poseidon-runtime/runtime-benchmarks" \
+//!   --test runtime call_sequences:: -- --nocapture
 //! ```
 //!
 //! The full run sets `POSEIDON_FUZZ_CALLS` (the number of calls to aim for; sequences are
@@ -62,10 +63,8 @@
 
 #![cfg(feature = "try-runtime")]
 
-mod common;
-
 use codec::Encode;
-use common::start_block;
+use crate::common::start_block;
 use frame_support::{
 	dispatch::GetDispatchInfo,
 	storage::{with_transaction, TransactionOutcome},
@@ -197,7 +196,7 @@ fn genesis(preset: Preset) -> sp_io::TestExternalities {
 	static STORAGE: OnceLock<[Storage; 2]> = OnceLock::new();
 	let storage = STORAGE.get_or_init(|| {
 		["development", "local_testnet"].map(|name| {
-			common::preset_config(name).build_storage().expect("the preset builds a genesis")
+			crate::common::preset_config(name).build_storage().expect("the preset builds a genesis")
 		})
 	});
 	sp_io::TestExternalities::new(storage[preset as usize].clone())
@@ -739,8 +738,8 @@ fn sequence(calls: usize) -> impl Strategy<Value = Sequence> {
 
 fn free(token: Token, who: &AccountId) -> u128 {
 	match token {
-		Token::Qqq => common::qqq(who),
-		Token::Qas => common::qas(who),
+		Token::Qqq => crate::common::qqq(who),
+		Token::Qas => crate::common::qas(who),
 	}
 }
 
@@ -1466,7 +1465,7 @@ impl Case {
 			Tamper::FutureNonce => (nonce.saturating_add(1), signer),
 			Tamper::SignedByAnother => (nonce, (signer + 1) % KEYRINGS.len()),
 		};
-		let mut transaction = common::signed_by(call.clone(), &keys.sr25519[sealer], nonce, action.tip);
+		let mut transaction = crate::common::signed_by(call.clone(), &keys.sr25519[sealer], nonce, action.tip);
 		if let sp_runtime::generic::Preamble::Signed(address, _, _) = &mut transaction.preamble {
 			*address = who.clone().into();
 		}

@@ -1,9 +1,7 @@
 //! Deposit plans in the real runtime: the dev preset's plans, and the money path from a
 //! customer's payment through settlement to a depositor's claim.
 
-mod common;
-
-use common::{preset_ext, qas, run_to_block, start_block};
+use crate::common::{preset_ext, qas, run_to_block, start_block};
 use frame_support::{
 	assert_ok,
 	traits::{LockableCurrency, WithdrawReasons},

@@ -6,9 +6,7 @@
 //! blocks 13–14, and it is settled at block 15. Alice is the only supernode, so one
 //! rejection is a majority.
 
-mod common;
-
-use common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
+use crate::common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
 use pallet_proof_of_resource::{MinerProfile, MinerStatus, RejectionReason, ResourceUsage};
 use poseidon_primitives::power::ProvenPower;
 use poseidon_runtime::{
@@ -98,7 +96,7 @@ fn one_miner_cannot_take_the_miner_pool_with_an_inflated_late_proof() {
 			reason: RejectionReason::UsageInflated,
 		});
 		assert_eq!(apply(reject, Alice, 0), Ok(()));
-		assert_eq!(common::last_fee_paid_by(&alice).0, 0);
+		assert_eq!(crate::common::last_fee_paid_by(&alice).0, 0);
 		assert!(events().contains(&RuntimeEvent::ProofOfResource(pallet_proof_of_resource::Event::ProofRejected {
 			miner: dave.clone(),
 			era: 0,
@@ -299,14 +297,14 @@ fn a_validator_that_signs_two_grandpa_votes_in_one_round_loses_part_of_its_bond(
 		assert!(pallet_session::Validators::<Runtime>::get().contains(&bob));
 		let bond = pallet_supernodes::Candidates::<Runtime>::get(&bob).expect("Bob stands").bond;
 		let treasury = <poseidon_runtime::CompanyTreasury as poseidon_primitives::treasury::TreasuryAccount<_>>::treasury_account();
-		let treasury_qas = common::qas(&treasury);
+		let treasury_qas = crate::common::qas(&treasury);
 
 		let bob_key = sp_keyring::Ed25519Keyring::Bob;
 		let equivocation = grandpa_equivocation(bob_key, bob_key, 3);
 		assert_eq!(Executive::apply_extrinsic(report(equivocation.clone())), Ok(Ok(())));
 
 		let slashed = assert_one_of_four_slashed(&bob, bond);
-		assert_eq!(common::qas(&treasury), treasury_qas + slashed);
+		assert_eq!(crate::common::qas(&treasury), treasury_qas + slashed);
 		// The same offence reported again is refused before it is dispatched.
 		assert!(Executive::apply_extrinsic(report(equivocation)).is_err());
 		assert_eq!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond, bond - slashed);

@@ -1,8 +1,6 @@
 //! The genesis presets build a valid genesis with the state the README promises.
 
-mod common;
-
-use common::{preset_ext, qqq};
+use crate::common::{preset_ext, qqq};
 use frame_support::traits::fungible::Inspect;
 use poseidon_runtime::{
 	genesis_config_presets::{
@@ -125,7 +123,7 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 		assert_eq!(PRODUCTION_QAS_SUPPLY, 100_000_000 * QAS);
 
 		// One-day eras, weekly terms, 30/90/180-day plans (the referendum periods are the
-		// runtime build's: production_runtime.rs).
+		// runtime build's: production_periods.rs).
 		assert_eq!(pallet_proof_of_resource::Pallet::<Runtime>::era_state().length, 14_400);
 		let params = pallet_supernodes::Params::<Runtime>::get();
 		assert_eq!(

@@ -2,14 +2,12 @@
 //! track's origin accepted only by the calls of its track, and a referendum on the
 //! `revenue_split` track passed with QAS votes. The referenda run on the short tracks of
 //! the `fast-runtime` build (`scripts/test.sh` builds the tests with it); without it
-//! they are left out, and `production_runtime.rs` checks the real periods.
+//! they are left out, and `production_periods.rs` checks the real periods.
 
 // Without `fast-runtime` the referendum tests are left out, and their helpers unused.
 #![cfg_attr(not(feature = "fast-runtime"), allow(unused))]
 
-mod common;
-
-use common::{origin, preset_ext, run_to_block, start_block};
+use crate::common::{origin, preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{Bounded, PalletInfo, StorePreimage},
@@ -348,12 +346,12 @@ fn dispatch_as_root(call: RuntimeCall) -> RuntimeCall {
 fn propose(proposer: Sr25519Keyring, origin: OriginCaller, proposal: RuntimeCall) -> u32 {
 	let index = pallet_referenda::ReferendumCount::<Runtime>::get();
 	assert_ok!(Referenda::submit(
-		common::origin(proposer),
+		crate::common::origin(proposer),
 		Box::new(origin),
 		Preimage::bound(proposal).unwrap(),
 		frame_support::traits::schedule::DispatchTime::After(1),
 	));
-	assert_ok!(Referenda::place_decision_deposit(common::origin(proposer), index));
+	assert_ok!(Referenda::place_decision_deposit(crate::common::origin(proposer), index));
 	index
 }
 

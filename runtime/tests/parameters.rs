@@ -2,9 +2,7 @@
 //! `parameters.setParameter` from the `network_params` track; a changed bond applies to
 //! the next registration, and the bonds already held stay as they were.
 
-mod common;
-
-use common::{miner_profile, origin, preset_ext, run_to_block, start_block};
+use crate::common::{miner_profile, origin, preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_noop, assert_ok,
 	traits::{fungible::InspectHold, Get},

@@ -19,9 +19,7 @@
 //! Dev-chain timing: eras are ten blocks (era `k` is blocks `10k + 1 … 10k + 10`), era `k`
 //! is settled at block `10k + 15`, and the first election is at block 31.
 
-mod common;
-
-use common::{miner_profile, preset_ext, run_to_block, start_block};
+use crate::common::{miner_profile, preset_ext, run_to_block, start_block};
 use frame_support::{
 	assert_ok,
 	traits::{fungible::Mutate, Get, Hooks},

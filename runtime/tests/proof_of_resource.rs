@@ -1,10 +1,8 @@
 //! Proofs of resource in the real runtime: the dev preset's era clock and elected supernode, a
 //! fee-free first proof, and how many proofs fit in one block.
 
-mod common;
-
 use codec::Encode;
-use common::{last_fee_paid_by, miner_profile, preset_ext, qqq, signed, start_block};
+use crate::common::{last_fee_paid_by, miner_profile, preset_ext, qqq, signed, start_block};
 use frame_support::dispatch::GetDispatchInfo;
 use pallet_proof_of_resource::{weights::WeightInfo, ResourceUsage};
 use poseidon_runtime::{

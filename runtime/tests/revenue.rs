@@ -7,9 +7,7 @@
 //! settled at block `10k + 15`, once its challenge window is over. An era's first block is
 //! full of the session change, so transactions go into the block after it.
 
-mod common;
-
-use common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
+use crate::common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
 use pallet_proof_of_resource::ResourceUsage;
 use poseidon_primitives::treasury::TreasuryAccount;
 use poseidon_runtime::{

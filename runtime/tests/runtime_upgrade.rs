@@ -9,10 +9,8 @@
 
 #![cfg(feature = "try-runtime")]
 
-mod common;
-
 use codec::Encode;
-use common::{miner_profile, preset_ext, run_to_block, signed, start_block};
+use crate::common::{miner_profile, preset_ext, run_to_block, signed, start_block};
 use frame_support::traits::{GetStorageVersion, StorageVersion, UpgradeCheckSelect};
 use pallet_proof_of_resource::{Miners, PowerPerUnit, ResourceWeights};
 use poseidon_runtime::{Executive, ProofOfResource, Runtime, RuntimeCall};

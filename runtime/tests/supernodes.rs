@@ -5,9 +5,7 @@
 //! at block 11, and the first election after genesis is held at the start of era 3,
 //! block 31.
 
-mod common;
-
-use common::{miner_profile, origin, preset_ext, qqq, run_to_block, start_block};
+use crate::common::{miner_profile, origin, preset_ext, qqq, run_to_block, start_block};
 use frame_support::assert_ok;
 use pallet_proof_of_resource::ResourceUsage;
 use poseidon_primitives::supernodes::SupernodeSet;

@@ -1,9 +1,7 @@
 //! Signed transfers of QQQ and QAS apply through `Executive` like in a real block; fees
 //! are paid in QQQ only and split 80 % treasury / 20 % block author.
 
-mod common;
-
-use common::{last_fee_paid_by, preset_ext, qas, qqq, signed, start_block};
+use crate::common::{last_fee_paid_by, preset_ext, qas, qqq, signed, start_block};
 use frame_support::traits::fungible::Inspect;
 use poseidon_runtime::{
 	genesis_config_presets::dev_treasury_account, Executive, Runtime, RuntimeCall, RuntimeEvent,
@@ -142,7 +140,7 @@ fn a_transaction_signed_for_another_nonce_is_rejected_before_paying() {
 #[test]
 fn the_author_share_goes_to_the_validator_that_owns_the_blocks_session_key() {
 	use sp_runtime::BuildStorage;
-	let mut config = common::preset_config("development");
+	let mut config = crate::common::preset_config("development");
 	// Alice validates with keys that are not her account's: Ferdie's key pairs.
 	let ferdie = sp_keyring::Sr25519Keyring::Ferdie;
 	let keys = &mut config.session.keys[0];

@@ -100,7 +100,17 @@ parameter_types! {
 	/// Votes lock QAS for one locking period × conviction multiplier: a week per step;
 	/// ten blocks per step in a `fast-runtime` build, so a dev chain's test voter gets
 	/// its QAS back in minutes.
-	pub const VoteLockingPeriod: BlockNumber = crate::prod_or_fast!(7 * DAYS, 10);
+	pub const VoteLockingPeriod: BlockNumber = vote_locking_period_of(crate::FAST_RUNTIME);
+}
+
+/// The vote locking period of a runtime built with the `fast-runtime` feature (`true`)
+/// or without it (`false`, a real network's): see [`crate::FAST_RUNTIME`].
+pub const fn vote_locking_period_of(fast_runtime: bool) -> BlockNumber {
+	if fast_runtime {
+		10
+	} else {
+		7 * DAYS
+	}
 }
 
 impl pallet_referenda::Config for Runtime {

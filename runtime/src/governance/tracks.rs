@@ -16,7 +16,7 @@
 //! 100 % to 50 % over the decision period and support (aye QAS, before conviction, as a
 //! share of all QAS) from its ceiling to its floor. The runtime a real network runs uses
 //! [`NORMAL_TRACKS`]; one built with the `fast-runtime` feature (the dev node's, see
-//! [`crate::prod_or_fast`]) uses [`SHORT_TRACKS`], whose periods are blocks instead of
+//! [`tracks_of`]) uses [`SHORT_TRACKS`], whose periods are blocks instead of
 //! days, so a referendum passes in a few minutes. The choice is made when the runtime is
 //! compiled, not by any storage a genesis or a referendum could set, so a production
 //! runtime cannot be given test periods, and the metadata (which lists the tracks)
@@ -173,6 +173,18 @@ const fn short(id: TrackId, name: [u8; 25], max_deciding: u32) -> PoseidonTrack 
 	}
 }
 
+/// The tracks of a runtime built with the `fast-runtime` feature (`true`: the dev node's)
+/// or without it (`false`: a real network's). [`Tracks`] uses the one of this build,
+/// [`crate::FAST_RUNTIME`]; both are compiled into every build, so a test can check the
+/// real network's table in a `fast-runtime` build.
+pub const fn tracks_of(fast_runtime: bool) -> &'static [PoseidonTrack] {
+	if fast_runtime {
+		&SHORT_TRACKS
+	} else {
+		&NORMAL_TRACKS
+	}
+}
+
 /// The tracks, for `pallet-referenda`.
 pub struct Tracks;
 
@@ -181,8 +193,7 @@ impl pallet_referenda::TracksInfo<Balance, BlockNumber> for Tracks {
 	type RuntimeOrigin = OriginCaller;
 
 	fn tracks() -> impl Iterator<Item = Cow<'static, PoseidonTrack>> {
-		let tracks: &'static [PoseidonTrack] = crate::prod_or_fast!(&NORMAL_TRACKS, &SHORT_TRACKS);
-		tracks.iter().map(Cow::Borrowed)
+		tracks_of(crate::FAST_RUNTIME).iter().map(Cow::Borrowed)
 	}
 
 	fn track_for(origin: &Self::RuntimeOrigin) -> Result<Self::Id, ()> {
