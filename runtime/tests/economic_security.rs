@@ -6,7 +6,9 @@
 //! blocks 13–14, and it is settled at block 15. Alice is the only supernode, so one
 //! rejection is a majority.
 
-use crate::common::{miner_profile, preset_ext, qqq, run_to_block, signed, start_block};
+use crate::common::{
+	miner_profile, ownership_proof_of, preset_ext, qqq, run_to_block, session_keys_of, signed, start_block,
+};
 use pallet_proof_of_resource::{MinerProfile, MinerStatus, RejectionReason, ResourceUsage};
 use poseidon_primitives::power::ProvenPower;
 use poseidon_runtime::{
@@ -392,5 +394,54 @@ fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
 		);
 		assert!(qqq(&eve) < eve_qqq);
 		assert_eq!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond, bond - slashed);
+	});
+}
+
+/// Seat capture (docs/security.md, attack 9): Bob registers as a miner, proves one byte,
+/// stands, backs himself with 10 000 QAS and sets session keys whose secrets he may keep
+/// on a machine that never validates. Alice, the dev chain's launch validator, is no
+/// miner. Were she left out of the election as ineligible, Bob would win the only seat
+/// at the first election and validate alone from the next session: with dead keys, the
+/// chain would halt for good. A sitting supernode loses its seat only to more backing,
+/// and her stash backs her with 400 000 QAS.
+#[test]
+fn a_self_backed_newcomer_does_not_take_the_launch_validators_seat() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
+		let one_byte = ResourceUsage { bandwidth_bytes: 1, cpu_seconds: 0, storage_gib_hours: 0 };
+		assert_eq!(apply(register(miner_profile()), Bob, 0), Ok(()));
+		assert_eq!(apply(prove(one_byte), Bob, 1), Ok(()));
+		let stand = RuntimeCall::Supernodes(pallet_supernodes::Call::submit_candidacy {
+			commission: sp_runtime::Perbill::zero(),
+		});
+		assert_eq!(apply(stand, Bob, 2), Ok(()));
+		let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote {
+			targets: vec![bob.clone()].try_into().unwrap(),
+			amount: 10_000 * QAS,
+		});
+		assert_eq!(apply(vote, Bob, 3), Ok(()));
+		let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys {
+			keys: session_keys_of(Bob),
+			proof: ownership_proof_of(Bob),
+		});
+		assert_eq!(apply(set_keys, Bob, 4), Ok(()));
+
+		// The first election (block 31, era 3) and the second (block 61, era 6).
+		for election_block in [31, 61] {
+			run_to_block(election_block);
+			let supernodes: Vec<_> =
+				pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|elected| elected.who).collect();
+			assert_eq!(supernodes, vec![alice.clone()], "after the election of block {election_block}");
+			assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::CandidateIneligible {
+				who: alice.clone(),
+				term: (election_block / 30) as u32,
+				reason: pallet_supernodes::Ineligibility::NotAMiner,
+			})));
+		}
+		run_to_block(71);
+		assert_eq!(poseidon_runtime::Session::validators(), vec![alice.clone()]);
+		assert_eq!(pallet_aura::Authorities::<Runtime>::get().into_inner(), vec![Alice.public().into()]);
+		assert!(pallet_supernodes::Candidates::<Runtime>::contains_key(&alice));
 	});
 }

@@ -5,7 +5,9 @@
 //! at block 11, and the first election after genesis is held at the start of era 3,
 //! block 31.
 
-use crate::common::{miner_profile, origin, preset_ext, qqq, run_to_block, start_block};
+use crate::common::{
+	miner_profile, origin, ownership_proof_of, preset_ext, qqq, run_to_block, session_keys_of, start_block,
+};
 use frame_support::assert_ok;
 use pallet_proof_of_resource::ResourceUsage;
 use poseidon_primitives::supernodes::SupernodeSet;
@@ -13,23 +15,15 @@ use poseidon_runtime::{
 	opaque::SessionKeys, Grandpa, ProofOfResource, Revenue, Runtime, RuntimeEvent, RuntimeOrigin,
 	Session, Supernodes, QAS, QQQ,
 };
-use sp_consensus_aura::sr25519::AuthorityId as AuraId;
-use sp_consensus_grandpa::AuthorityId as GrandpaId;
-use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use sp_keyring::Sr25519Keyring;
 use sp_runtime::Perbill;
 
 fn bob_session_keys() -> SessionKeys {
-	let aura: AuraId = Sr25519Keyring::Bob.public().into();
-	let grandpa: GrandpaId = Ed25519Keyring::Bob.public().into();
-	SessionKeys { aura, grandpa }
+	session_keys_of(Sr25519Keyring::Bob)
 }
 
-/// Bob's proof that he holds the private keys of [`bob_session_keys`]: each key signs
-/// `"POP_"` followed by his account id.
 fn bob_ownership_proof() -> Vec<u8> {
-	use codec::Encode;
-	let statement = [b"POP_".as_slice(), Sr25519Keyring::Bob.to_account_id().as_ref()].concat();
-	(Sr25519Keyring::Bob.sign(&statement), Ed25519Keyring::Bob.sign(&statement)).encode()
+	ownership_proof_of(Sr25519Keyring::Bob)
 }
 
 /// Bob registers as a miner, proves era 0 and stands; Charlie votes 500 000 QAS for him,

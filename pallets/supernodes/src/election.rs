@@ -8,6 +8,13 @@
 //! as a supernode kept for another term. Otherwise a miner could stand, deregister (or
 //! stop proving) and still be elected a validator.
 //!
+//! A *sitting* supernode that is no longer eligible (for any reason but an offence) still
+//! stands in the election, with the backing it has: it loses its seat only to a candidate
+//! that out-backs it, and is dropped once it is not re-elected. Leaving it out would let
+//! one fresh, self-backed miner take the seat of every sitting supernode that missed the
+//! miner test, the chain's launch validators first, and ineligibility alone would shrink
+//! the validator set (docs/security.md, attack 9).
+//!
 //! Sequential Phragmén elects one candidate per round, each time the one whose election
 //! spreads the voters' load most evenly, so a large minority of QAS still wins its share
 //! of seats. [`crate::phragmen`] computes the winners and supports of
@@ -117,23 +124,30 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Splits the candidates into those that may stand at the election of `term` and
-	/// those that may not, announcing each of the latter with its reason. At most
-	/// [`Config::MaxCandidates`] records, each with [`Config::MinProvenEras`] + 2 reads of
-	/// the miners' registry and power.
+	/// Splits the candidates into those that stand in the election of `term` and those
+	/// that may no longer stand, announcing each of the latter with its reason. A sitting
+	/// supernode that may no longer stand, except for an offence, is in both: it stands to
+	/// keep its seat against candidates with less backing, and its candidacy ends if it is
+	/// not re-elected. At most [`Config::MaxCandidates`] records, each with
+	/// [`Config::MinProvenEras`] + 2 reads of the miners' registry and power, and one read
+	/// of the supernodes.
 	fn review_candidates(term: TermIndex) -> (Vec<T::AccountId>, Vec<T::AccountId>) {
-		let mut eligible = Vec::new();
+		let sitting = Supernodes::<T>::get();
+		let mut standing = Vec::new();
 		let mut ineligible = Vec::new();
 		for (who, candidate) in Candidates::<T>::iter() {
 			match Self::ineligibility(term, &who, &candidate) {
-				None => eligible.push(who),
+				None => standing.push(who),
 				Some(reason) => {
 					Self::deposit_event(Event::CandidateIneligible { who: who.clone(), term, reason });
+					if reason != Ineligibility::Offence && sitting.iter().any(|elected| elected.who == who) {
+						standing.push(who.clone());
+					}
 					ineligible.push(who);
 				},
 			}
 		}
-		(eligible, ineligible)
+		(standing, ineligible)
 	}
 
 	/// Why `who` may not stand at the election of `term`, if it may not: the checks of

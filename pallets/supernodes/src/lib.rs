@@ -8,7 +8,9 @@
 //!   accepted power in one of the last [`Config::MinProvenEras`] eras may stand, so votes
 //!   alone cannot elect a node that does no work; every election checks this again
 //!   and leaves out (and drops) a candidate that no longer meets it or has offended
-//!   ([`Event::CandidateIneligible`]). A candidate holds
+//!   ([`Event::CandidateIneligible`]); a sitting supernode that no longer meets it (but
+//!   has not offended) stands once more and loses its seat only to candidates that
+//!   out-back it ([`election`]). A candidate holds
 //!   [`Config::CandidacyBond`] QAS ([`HoldReason::CandidacyBond`]) and names its
 //!   commission (at most [`Config::MaxCommission`]). [`Pallet::renounce_candidacy`]
 //!   releases the bond, except for a supernode in its term: it serves the term out.
@@ -428,8 +430,10 @@ pub mod pallet {
 		/// lost its standing ([`Event::CandidateIneligible`]) and serves no term. What is
 		/// left of its bond, `bond`, is released.
 		CandidateDropped { who: T::AccountId, bond: QasOf<T> },
-		/// `who` was left out of the election of term `term`: it may no longer stand, for
-		/// `reason`. Its candidacy ends unless it serves on as a kept supernode.
+		/// `who` may no longer stand, for `reason`, at the election of term `term`: it is left
+		/// out of it, unless it is a sitting supernode (and `reason` is not an offence),
+		/// which stands to keep its seat against candidates with less backing. Its
+		/// candidacy ends unless it serves on.
 		CandidateIneligible { who: T::AccountId, term: TermIndex, reason: Ineligibility },
 		/// Validator `who` committed an offence in `session` (an equivocation): `slashed`
 		/// QAS of its candidacy bond went to the treasury, `bond_left` is still held, and

@@ -1,5 +1,7 @@
 //! Standing at every election: a candidate must still be a registered miner with recent
-//! power, and free of offences, when the votes are counted, not only when it stood.
+//! power, and free of offences, when the votes are counted, not only when it stood. A
+//! sitting supernode that no longer is a proving miner stands to keep its seat and loses
+//! it only to more backing; one that offended is left out (`offences.rs`).
 
 use crate::{mock::*, Candidates, ElectionParams, Event, Ineligibility};
 use frame_support::assert_ok;
@@ -79,32 +81,64 @@ fn a_candidate_that_proved_within_the_window_still_stands() {
 }
 
 #[test]
-fn an_ineligible_supernode_kept_for_another_term_serves_it_out() {
+fn a_sitting_supernode_that_may_no_longer_stand_loses_its_seat_only_to_more_backing() {
+	build_and_execute(|| {
+		a_and_b_elected_c_runner_up();
+		deregister_miner(A);
+		deregister_miner(B);
+		// The attack of docs/security.md (9): a fresh miner stands and backs itself with
+		// 250 QAS, less than A's 300 and more than B's 200. Leaving A and B out of the
+		// election would hand it a seat against C alone.
+		make_miner(D);
+		stand(D, 0);
+		vote(D, vec![D], 250);
+
+		next_term();
+
+		// A keeps its seat: nobody out-backs it. B loses its seat to D, which does.
+		assert_eq!(supernodes(), vec![A, D]);
+		for who in [A, B] {
+			let ineligible = Event::CandidateIneligible { who, term: 2, reason: Ineligibility::NotAMiner };
+			assert!(events().contains(&ineligible));
+		}
+		assert!(events().iter().any(|event| matches!(event, Event::NewTerm { term: 2, .. })));
+		assert_eq!(bonded_qas(A), BOND);
+		assert!(Candidates::<Test>::contains_key(A));
+		// Not re-elected, B's candidacy ends; it may not be a runner-up either.
+		assert!(events().contains(&Event::CandidateDropped { who: B, bond: BOND }));
+		assert_eq!(bonded_qas(B), 0);
+		assert!(!runners_up().contains(&B));
+
+		// Two candidates with more backing than A take both seats: A's candidacy ends.
+		// (V3 moves its vote from C to E; D raises its own.)
+		make_miner(E);
+		stand(E, 0);
+		vote(V3, vec![E], 400);
+		vote(D, vec![D], 350);
+		next_term();
+		assert_eq!(supernodes(), vec![E, D]);
+		assert!(events().contains(&Event::CandidateDropped { who: A, bond: BOND }));
+		assert_eq!(bonded_qas(A), 0);
+		assert!(!Candidates::<Test>::contains_key(A));
+	});
+}
+
+#[test]
+fn ineligibility_never_shrinks_the_supernodes_below_min_validators() {
 	build_and_execute(|| {
 		a_and_b_elected_c_runner_up();
 		two_validators_at_least();
 		deregister_miner(A);
 		deregister_miner(B);
 
-		// Only C may stand: one winner is too few, and A and B serve on.
+		// Only C may still stand as a newcomer: A and B stand to keep their seats and, with
+		// more backing than C, are elected again: a new term, not a kept one.
 		next_term();
 
 		assert_eq!(supernodes(), vec![A, B]);
-		assert_eq!(last_event(), Event::SupernodesKept { term: 2, elected: 1 });
-		for who in [A, B] {
-			let ineligible = Event::CandidateIneligible { who, term: 2, reason: Ineligibility::NotAMiner };
-			assert!(events().contains(&ineligible));
-			assert_eq!(bonded_qas(who), BOND);
-		}
-		// Once an election elects enough without them, their candidacies end.
-		make_miner(D);
-		stand(D, 0);
-		vote(V4, vec![D], 50);
-		next_term();
-		assert_eq!(supernodes(), vec![C, D]);
-		assert!(events().contains(&Event::CandidateDropped { who: A, bond: BOND }));
-		assert!(events().contains(&Event::CandidateDropped { who: B, bond: BOND }));
-		assert_eq!(bonded_qas(A) + bonded_qas(B), 0);
+		assert!(events().iter().any(|event| matches!(event, Event::NewTerm { term: 2, .. })));
+		assert_eq!(runners_up(), vec![C]);
+		assert_eq!(bonded_qas(A) + bonded_qas(B), 2 * BOND);
 	});
 }
 
@@ -113,8 +147,8 @@ fn a_kept_runner_up_that_may_no_longer_stand_leaves_the_runners_up() {
 	build_and_execute(|| {
 		a_and_b_elected_c_runner_up();
 		two_validators_at_least();
-		// With A out only B and C may stand; C is no longer a miner either, so one is
-		// elected and the supernodes are kept, but C is not kept as runner-up.
+		// A and C are no longer miners: A, sitting, stands to keep its seat and keeps it;
+		// C, a runner-up but no supernode, is left out, so it is not kept as runner-up.
 		deregister_miner(A);
 		deregister_miner(C);
 
@@ -149,8 +183,8 @@ fn the_genesis_candidates_are_the_supernodes_of_term_0_without_being_miners() {
 		reset_miners();
 		System::set_block_number(1);
 		assert_eq!(supernodes(), vec![NOT_A_MINER]);
-		// At the first election it must be a proving miner like any candidate; it is
-		// the only candidate, elects nobody else, and serves on.
+		// At the first election it must be a proving miner like any candidate; it is not,
+		// but as a sitting supernode it stands to keep its seat, and nobody out-backs it.
 		next_term();
 		let ineligible =
 			Event::CandidateIneligible { who: NOT_A_MINER, term: 1, reason: Ineligibility::NotAMiner };
