@@ -33,6 +33,19 @@ fn prove(usage: ResourceUsage) -> RuntimeCall {
 	RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::submit_proof { era: 0, usage, evidence: [7; 32] })
 }
 
+/// Stand as a supernode candidate without commission.
+fn stand() -> RuntimeCall {
+	RuntimeCall::Supernodes(pallet_supernodes::Call::submit_candidacy { commission: sp_runtime::Perbill::zero() })
+}
+
+/// Vote `amount` QAS for `candidate` alone.
+fn vote_for(candidate: Sr25519Keyring, amount: u128) -> RuntimeCall {
+	RuntimeCall::Supernodes(pallet_supernodes::Call::vote {
+		targets: vec![candidate.to_account_id()].try_into().unwrap(),
+		amount,
+	})
+}
+
 fn pay(amount: u128) -> RuntimeCall {
 	RuntimeCall::Revenue(pallet_revenue::Call::pay_for_service {
 		amount,
@@ -46,12 +59,8 @@ fn stand_backed_by(miner: Sr25519Keyring, backer: Sr25519Keyring, amount: u128) 
 	let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
 	assert_eq!(apply(register(miner_profile()), miner, 0), Ok(()));
 	assert_eq!(apply(prove(usage), miner, 1), Ok(()));
-	let stand = RuntimeCall::Supernodes(pallet_supernodes::Call::submit_candidacy {
-		commission: sp_runtime::Perbill::zero(),
-	});
-	assert_eq!(apply(stand, miner, 2), Ok(()));
-	let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote { targets: vec![miner.to_account_id()].try_into().unwrap(), amount });
-	assert_eq!(apply(vote, backer, 0), Ok(()));
+	assert_eq!(apply(stand(), miner, 2), Ok(()));
+	assert_eq!(apply(vote_for(miner, amount), backer, 0), Ok(()));
 }
 
 /// The attack of SPEC §5's optimistic verification as it stood: declare `u32::MAX` of
@@ -408,19 +417,12 @@ fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
 fn a_self_backed_newcomer_does_not_take_the_launch_validators_seat() {
 	preset_ext("development").execute_with(|| {
 		start_block(1, 1);
-		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
+		let alice = Alice.to_account_id();
 		let one_byte = ResourceUsage { bandwidth_bytes: 1, cpu_seconds: 0, storage_gib_hours: 0 };
 		assert_eq!(apply(register(miner_profile()), Bob, 0), Ok(()));
 		assert_eq!(apply(prove(one_byte), Bob, 1), Ok(()));
-		let stand = RuntimeCall::Supernodes(pallet_supernodes::Call::submit_candidacy {
-			commission: sp_runtime::Perbill::zero(),
-		});
-		assert_eq!(apply(stand, Bob, 2), Ok(()));
-		let vote = RuntimeCall::Supernodes(pallet_supernodes::Call::vote {
-			targets: vec![bob.clone()].try_into().unwrap(),
-			amount: 10_000 * QAS,
-		});
-		assert_eq!(apply(vote, Bob, 3), Ok(()));
+		assert_eq!(apply(stand(), Bob, 2), Ok(()));
+		assert_eq!(apply(vote_for(Bob, 10_000 * QAS), Bob, 3), Ok(()));
 		let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys {
 			keys: session_keys_of(Bob),
 			proof: ownership_proof_of(Bob),

@@ -171,18 +171,19 @@ pub fn miner_profile() -> MinerProfile {
 /// The session keys of a dev keyring name: its sr25519 key for Aura, its ed25519 key for
 /// GRANDPA.
 pub fn session_keys_of(name: sp_keyring::Sr25519Keyring) -> poseidon_runtime::opaque::SessionKeys {
-	let grandpa = sp_keyring::Ed25519Keyring::iter()
+	poseidon_runtime::opaque::SessionKeys { aura: name.public().into(), grandpa: ed25519_of(name).public().into() }
+}
+
+/// The ed25519 dev key of the same name as `name`.
+fn ed25519_of(name: sp_keyring::Sr25519Keyring) -> sp_keyring::Ed25519Keyring {
+	sp_keyring::Ed25519Keyring::iter()
 		.find(|key| key.to_seed() == name.to_seed())
-		.expect("every sr25519 dev name is an ed25519 dev name; qed");
-	poseidon_runtime::opaque::SessionKeys { aura: name.public().into(), grandpa: grandpa.public().into() }
+		.expect("every sr25519 dev name is an ed25519 dev name; qed")
 }
 
 /// `name`'s proof, for `session.set_keys`, that it holds the secrets of
 /// [`session_keys_of`]`(name)`: each key signs `"POP_"` followed by its account id.
 pub fn ownership_proof_of(name: sp_keyring::Sr25519Keyring) -> Vec<u8> {
-	let grandpa = sp_keyring::Ed25519Keyring::iter()
-		.find(|key| key.to_seed() == name.to_seed())
-		.expect("every sr25519 dev name is an ed25519 dev name; qed");
 	let statement = [b"POP_".as_slice(), name.to_account_id().as_ref()].concat();
-	(name.sign(&statement), grandpa.sign(&statement)).encode()
+	(name.sign(&statement), ed25519_of(name).sign(&statement)).encode()
 }
