@@ -9,6 +9,11 @@ cd "$repo_root"
 # One target directory for every checkout, so a fresh clone (CI's) reuses the build.
 export CARGO_TARGET_DIR="${CARGO_TARGET_DIR:-$HOME/.cache/poseidon-target}"
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
+# openssl-sys (WebRTC in the networking stack, through litep2p) links the system OpenSSL
+# instead of compiling its vendored copy (five minutes of a cold build; docs/benchmarks.md,
+# "Build"). prerequisites.sh installs libssl-dev. Every script sets it, so the build
+# scripts' fingerprints never differ between them.
+export OPENSSL_NO_VENDOR="${OPENSSL_NO_VENDOR:-1}"
 
 # The runtime features of the node for dev and local chains and of the tests:
 # `fast-runtime` (governance periods of blocks, not days) and `metadata-hash` (the hash

@@ -11,6 +11,10 @@ command -v protoc >/dev/null 2>&1 || need_apt+=(protobuf-compiler)
 command -v clang >/dev/null 2>&1 || need_apt+=(clang)
 ls /usr/lib/llvm-*/lib/libclang*.so* >/dev/null 2>&1 || need_apt+=(libclang-dev)
 command -v make >/dev/null 2>&1 || need_apt+=(make)
+# The system OpenSSL for openssl-sys (scripts/common.sh sets OPENSSL_NO_VENDOR): building
+# the vendored copy took five minutes of a cold build.
+command -v pkg-config >/dev/null 2>&1 || need_apt+=(pkg-config)
+[[ -e /usr/include/openssl/ssl.h ]] || need_apt+=(libssl-dev)
 if [[ "${POSEIDON_NEED_NODEJS:-0}" == 1 ]] && ! command -v npm >/dev/null 2>&1; then
 	need_apt+=(nodejs npm)
 fi
