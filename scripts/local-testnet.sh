@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # Starts a four-validator network (Alice, Bob, Charlie, Dave; chain `local`) on
 # loopback: each node has its own base path and ports, Alice is the bootnode of the
-# others. Ctrl-C (or SIGTERM) stops all four.
+# others. Beside each node runs its validator's miner agent (poseidon-miner): the launch
+# validators are miners from genesis and prove the machine's work every era, so that they
+# stay eligible as supernode candidates like any miner. Ctrl-C (or SIGTERM) stops all.
 #
 #   scripts/local-testnet.sh [--no-build] [--base-port P] [--dir DIR] [-- extra node flags]
 #
 # Node i (0 = Alice) listens on p2p P+i, RPC P+100+i, Prometheus P+200+i
-# (P = 30333 by default: Alice's RPC is 30433). Logs are in DIR/<name>.log.
+# (P = 30333 by default: Alice's RPC is 30433). Logs are in DIR/<name>.log, the agents'
+# in DIR/<name>-miner.log (their data in DIR/<name>-miner, no metrics endpoint).
 #
 #   scripts/local-testnet.sh --no-build --node I --base-port P --dir DIR
 #
@@ -42,6 +45,9 @@ if ((build)); then
 fi
 node_bin="${POSEIDON_NODE:-$CARGO_TARGET_DIR/release/poseidon-node}"
 [[ -x "$node_bin" ]] || { echo "error: $node_bin not found; run without --no-build" >&2; exit 1; }
+# The miner agent is built with the node (scripts/common.sh, build_node).
+miner_bin="${POSEIDON_MINER:-$(dirname "$node_bin")/poseidon-miner}"
+[[ -n "$only" || -x "$miner_bin" ]] || { echo "error: $miner_bin not found; run without --no-build" >&2; exit 1; }
 
 if [[ -z "$dir" ]]; then
 	dir="$(mktemp -d -t poseidon-local-XXXXXX)"
@@ -85,6 +91,7 @@ if [[ -n "$only" ]]; then
 fi
 
 pids=()
+node_pids=()
 stop_all() {
 	trap - INT TERM EXIT
 	for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
@@ -105,16 +112,33 @@ stop_all() {
 trap 'stop_all; exit 0' INT TERM
 trap stop_all EXIT
 
+# The launch validators' device profile: the one they are registered with at genesis
+# (LAUNCH_MINER_PROFILE in runtime/src/genesis_config_presets.rs), so no agent sends an
+# update.
+cat >"$dir/launch-miner-profile.toml" <<'PROFILE'
+bandwidth_mbps = 1000
+cpu_millicores = 8000
+storage_gib = 2000
+region = 1
+PROFILE
+
 for i in "${!names[@]}"; do
 	name="${names[$i]}"
 	node_args "$i"
 	"$node_bin" "${args[@]}" >"$dir/$name.log" 2>&1 &
 	pids+=($!)
+	node_pids+=($!)
 	echo "$name: pid $! rpc ws://127.0.0.1:$((base_port + 100 + i)) log $dir/$name.log"
+	# Its miner agent proves what this machine served (the Linux counters); it connects
+	# when the node's RPC is up, and reconnects after a restart.
+	"$miner_bin" run --url "ws://127.0.0.1:$((base_port + 100 + i))" --suri "//${name^}" \
+		--profile "$dir/launch-miner-profile.toml" --usage-source linux --data-dir "$dir/$name-miner" \
+		--no-prometheus >"$dir/$name-miner.log" 2>&1 &
+	pids+=($!)
 done
 echo "local testnet running in $dir; Ctrl-C stops it"
 
 # Exit (and stop the others) as soon as one node dies.
-wait -n "${pids[@]}" || true
+wait -n "${node_pids[@]}" || true
 echo "a node exited; stopping the network" >&2
 exit 1

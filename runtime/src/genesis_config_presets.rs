@@ -18,10 +18,13 @@
 //! in the dev node's `fast-runtime` build (a referendum passes in minutes) and real in a
 //! release build (see [`crate::FAST_RUNTIME`]).
 //!
-//! The validators are also the genesis supernode candidates, each voted for by its
-//! `//stash` account (Alice's with the most QAS, Dave's with the least), so the genesis
-//! election makes them the supernodes and the validator set stays theirs until QAS
-//! holders vote otherwise.
+//! The validators are also genesis miners (their nodes' miner agents prove work, so they
+//! stay eligible like any candidate) and the genesis supernode candidates, each voted for
+//! by its `//stash` account (Alice's with the most QAS, Dave's with the least) on the
+//! dev chains and by the company on a production chain, so the genesis election makes
+//! them the supernodes and the validator set stays theirs until QAS holders vote
+//! otherwise: a sitting supernode loses its seat only to a candidate with more backing
+//! from others (docs/security.md, attack 9).
 
 use crate::{
 	configs::{
@@ -41,6 +44,7 @@ use sp_consensus_aura::sr25519::AuthorityId as AuraId;
 use sp_consensus_grandpa::AuthorityId as GrandpaId;
 use sp_genesis_builder::{self, PresetId};
 use sp_keyring::{Ed25519Keyring, Sr25519Keyring};
+use pallet_proof_of_resource::MinerProfile;
 use poseidon_primitives::era::EraIndex;
 use sp_runtime::traits::AccountIdConversion;
 
@@ -95,8 +99,17 @@ fn stash_of(name: Sr25519Keyring) -> AccountId {
 /// Commission (percent) of every genesis supernode candidate.
 const GENESIS_COMMISSION: u8 = 10;
 
-/// A genesis validator: it produces blocks with `keys`, stands as a supernode candidate,
-/// and `backer` votes for it with `backing` QAS, so the genesis election elects it.
+/// The device profile the launch validators register with as miners at genesis: the
+/// machine a validator runs on, whose serving its miner agent proves (1 Gbit/s, 8 cores,
+/// 2 TiB, region 001 "World"; the operators of a real network edit it, and an agent
+/// sends its own `profile.toml` as a profile update).
+pub const LAUNCH_MINER_PROFILE: MinerProfile =
+	MinerProfile { bandwidth_mbps: 1_000, cpu_millicores: 8_000, storage_gib: 2_000, region: 1 };
+
+/// A genesis validator: it produces blocks with `keys`, is a miner (registered with
+/// [`LAUNCH_MINER_PROFILE`], so its node's agent proves work and it stays eligible like
+/// any candidate), stands as a supernode candidate, and `backer` votes for it with
+/// `backing` QAS, so the genesis election elects it.
 struct GenesisValidator {
 	account: AccountId,
 	keys: SessionKeys,
@@ -119,8 +132,8 @@ struct ChainGenesis {
 	sudo: Option<AccountId>,
 }
 
-/// The JSON patch of a preset: each validator gets its session keys and stands with its
-/// backer's vote; everything else is as `chain` says.
+/// The JSON patch of a preset: each validator gets its session keys, is registered as a
+/// miner and stands with its backer's vote; everything else is as `chain` says.
 fn genesis_patch(chain: ChainGenesis) -> Value {
 	let keys: Vec<(AccountId, AccountId, SessionKeys)> = chain
 		.validators
@@ -129,11 +142,18 @@ fn genesis_patch(chain: ChainGenesis) -> Value {
 		.collect();
 	let candidates: Vec<(AccountId, u8)> =
 		chain.validators.iter().map(|v| (v.account.clone(), GENESIS_COMMISSION)).collect();
-	let voters: Vec<(AccountId, Balance, Vec<AccountId>)> = chain
-		.validators
-		.iter()
-		.map(|v| (v.backer.clone(), v.backing, vec![v.account.clone()]))
-		.collect();
+	// One vote per backer: a backer of several validators names them all, with the sum of
+	// its backings (each validator is backed with its share, as for rewards).
+	let mut voters: Vec<(AccountId, Balance, Vec<AccountId>)> = Vec::new();
+	for v in &chain.validators {
+		match voters.iter_mut().find(|(backer, _, _)| *backer == v.backer) {
+			Some((_, amount, targets)) => {
+				*amount = amount.saturating_add(v.backing);
+				targets.push(v.account.clone());
+			},
+			None => voters.push((v.backer.clone(), v.backing, vec![v.account.clone()])),
+		}
+	}
 
 	build_struct_json_patch!(RuntimeGenesisConfig {
 		balances: BalancesConfig { balances: chain.qqq },
@@ -143,6 +163,7 @@ fn genesis_patch(chain: ChainGenesis) -> Value {
 		proof_of_resource: ProofOfResourceConfig {
 			era_length: chain.era_length,
 			resource_weights: Default::default(),
+			miners: chain.validators.iter().map(|v| (v.account.clone(), LAUNCH_MINER_PROFILE)).collect(),
 		},
 		revenue: RevenueConfig { split: Default::default() },
 		deposits: DepositsConfig { plans: chain.plans },
@@ -240,12 +261,18 @@ pub const PRODUCTION_QAS_SUPPLY: Balance = 100_000_000 * QAS;
 /// Validators of the production template: four, so that one of them may fail and the
 /// other three still finalize. The supernode elections never shrink the set below it.
 pub const LAUNCH_VALIDATORS: u32 = 4;
-/// QQQ each launch validator account starts with: its transaction fees, and the
-/// session-key deposit when it later changes keys (genesis keys take none).
-pub const LAUNCH_VALIDATOR_QQQ: Balance = 1_000 * QQQ;
-/// QAS each launch validator starts with: its candidacy bond, which also backs it in the
-/// genesis election (held QAS may vote).
+/// QQQ each launch validator account starts with: its miner bond (1 000 QQQ, held from
+/// genesis), its transaction fees, and the session-key deposit when it later changes
+/// keys (genesis keys take none).
+pub const LAUNCH_VALIDATOR_QQQ: Balance = 2_000 * QQQ;
+/// QAS each launch validator starts with: its candidacy bond.
 pub const LAUNCH_VALIDATOR_QAS: Balance = 10_000 * QAS;
+/// QAS the company backs each launch validator with, in one genesis vote naming all of
+/// them: a seat needs backing by others than the candidate, and taking seats from the
+/// launch set must cost more than out-backing this (docs/security.md, attack 9 and
+/// *Capture cost*: one seat over 1 000 000 QAS, a rejection majority over 6 000 000,
+/// every seat over 16 000 000).
+pub const LAUNCH_BACKING_QAS: Balance = 1_000_000 * QAS;
 /// QQQ the revenue pot, the two pool accounts and (on a production chain, where the
 /// company account is the treasury) the keyless fallback treasury account start with:
 /// their existential deposit, out of the supply.
@@ -290,22 +317,24 @@ pub fn production_company_account() -> AccountId {
 ///   genesis candidates would hand 17 validator seats to whoever stands first;
 /// - exactly [`PRODUCTION_QQQ_SUPPLY`] QQQ and [`PRODUCTION_QAS_SUPPLY`] QAS: each launch
 ///   validator gets [`LAUNCH_VALIDATOR_QQQ`] and [`LAUNCH_VALIDATOR_QAS`] and stands with
-///   its QAS as its bond and its backing; the revenue pot, the pool accounts and the
-///   fallback treasury account their existential deposit;
-///   the company account the rest.
+///   its QAS as its bond; the revenue pot, the pool accounts and the fallback treasury
+///   account their existential deposit; the company account the rest, and it backs each
+///   launch validator with [`LAUNCH_BACKING_QAS`] in one vote (locked, not spent: the
+///   company removes or changes it like any voter);
 ///
 /// The accounts and session keys are placeholders. To launch, export the template
 /// (`poseidon-node build-spec --chain production > spec.json`), replace each placeholder
-/// address in its `patch` with the real one (each validator's account, kept offline, and
-/// its node's Aura (sr25519) and GRANDPA (ed25519) session keys, from a different secret:
-/// the node's keystore holds only those), change the distribution if the company wants
+/// address in its `patch` with the real one (each validator's account, whose key its miner
+/// agent signs proofs with, and its node's Aura (sr25519) and GRANDPA (ed25519) session
+/// keys, from a different secret: the node's keystore holds only those), change the
+/// distribution if the company wants
 /// another, and build the raw spec (`build-spec --chain spec.json --raw`). README.md walks
 /// through it.
 pub fn production_template_genesis() -> Value {
 	let validators: Vec<GenesisValidator> = (1..=LAUNCH_VALIDATORS)
 		.map(|n| {
 			let (account, keys) = launch_validator(n);
-			GenesisValidator { account: account.clone(), keys, backer: account, backing: LAUNCH_VALIDATOR_QAS }
+			GenesisValidator { account, keys, backer: production_company_account(), backing: LAUNCH_BACKING_QAS }
 		})
 		.collect();
 	let company = production_company_account();

@@ -885,8 +885,12 @@ impl Gov {
 	/// The track whose origin the call accepts.
 	fn natural_track(&self) -> Track {
 		match self {
-			Gov::SetSplit { .. } | Gov::SetResourceWeights { .. } => Track::RevenueSplit,
-			Gov::Remark => Track::Root,
+			Gov::SetSplit { .. } => Track::RevenueSplit,
+			Gov::Remark |
+			Gov::SetResourceWeights { .. } |
+			Gov::SetEraLength(_) |
+			Gov::SetTreasuryAccount(_) |
+			Gov::SetMaxCapacity { .. } => Track::Root,
 			Gov::CancelReferendum(_) => Track::Canceller,
 			Gov::KillReferendum(_) => Track::Killer,
 			Gov::EmergencyDispatch(_) => Track::Emergency,

@@ -188,12 +188,11 @@ fn a_token_vote_wins_no_seat() {
 			pallet_supernodes::ElectionParams { term_length: 3, desired_supernodes: 5, desired_runners_up: 2, min_validators: 4 },
 		)
 		.is_ok());
-		// The genesis validators prove work as miners, so they may stand at the election
-		// like any candidate.
+		// The genesis validators are miners from genesis and prove work, so they stand at
+		// the election like any candidate.
 		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
 		for validator in [Alice, Bob, Charlie, Dave] {
-			assert_eq!(apply(register(miner_profile()), validator, 0), Ok(()));
-			assert_eq!(apply(prove(usage), validator, 1), Ok(()));
+			assert_eq!(apply(prove(usage), validator, 0), Ok(()));
 		}
 		stand_backed_by(Eve, Sr25519Keyring::Ferdie, 10 * QAS);
 
@@ -408,8 +407,9 @@ fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
 
 /// Seat capture (docs/security.md, attack 9): Bob registers as a miner, proves one byte,
 /// stands, backs himself with 10 000 QAS and sets session keys whose secrets he may keep
-/// on a machine that never validates. Alice, the dev chain's launch validator, is no
-/// miner. Were she left out of the election as ineligible, Bob would win the only seat
+/// on a machine that never validates. Alice, the dev chain's launch validator, is a miner
+/// from genesis but proves nothing here (no agent runs beside her node in this test).
+/// Were she left out of the election as ineligible, Bob would win the only seat
 /// at the first election and validate alone from the next session: with dead keys, the
 /// chain would halt for good. A sitting supernode loses its seat only to more backing,
 /// and her stash backs her with 400 000 QAS.
@@ -438,12 +438,47 @@ fn a_self_backed_newcomer_does_not_take_the_launch_validators_seat() {
 			assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::CandidateIneligible {
 				who: alice.clone(),
 				term: (election_block / 30) as u32,
-				reason: pallet_supernodes::Ineligibility::NotAMiner,
+				reason: pallet_supernodes::Ineligibility::NoRecentPower,
 			})));
 		}
 		run_to_block(71);
 		assert_eq!(poseidon_runtime::Session::validators(), vec![alice.clone()]);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().into_inner(), vec![Alice.public().into()]);
 		assert!(pallet_supernodes::Candidates::<Runtime>::contains_key(&alice));
+	});
+}
+
+/// Backing that counts (docs/security.md, attack 9): Bob, a proving miner, stands and
+/// backs himself with 500 000 QAS, more than the 400 000 Alice's stash backs her with.
+/// Held QAS may vote, so a candidate's own vote is, up to its bond, its bond voting again:
+/// counted, it would win Bob the seat with one stake. Only other accounts' votes count
+/// towards `MinBacking`, so Bob does not even stand in the election; once Charlie backs
+/// him with `MinBacking`, he does, his own vote counts in Phragmén, and he wins.
+#[test]
+fn a_candidates_own_vote_does_not_win_it_a_seat() {
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
+		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 0, storage_gib_hours: 0 };
+		assert_eq!(apply(register(miner_profile()), Bob, 0), Ok(()));
+		assert_eq!(apply(prove(usage), Bob, 1), Ok(()));
+		assert_eq!(apply(stand(), Bob, 2), Ok(()));
+		assert_eq!(apply(vote_for(Bob, 500_000 * QAS), Bob, 3), Ok(()));
+		let elected = || -> Vec<_> { pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect() };
+
+		// The election at the start of era 3 (block 31).
+		run_to_block(31);
+		assert_eq!(elected(), vec![alice.clone()]);
+		assert!(pallet_supernodes::RunnersUp::<Runtime>::get().is_empty());
+		assert_eq!(pallet_supernodes::UnbackedCandidates::<Runtime>::get(&bob), Some(1));
+
+		// Charlie backs him with exactly `MinBacking` (his proof of era 0 is recent enough
+		// for the second election too: `MinProvenEras` is 7), in the next block: a block
+		// that starts a session is full (`pallet-session` charges it the whole block).
+		let min_backing = <<Runtime as pallet_supernodes::Config>::MinBacking as frame_support::traits::Get<u128>>::get();
+		run_to_block(32);
+		assert_eq!(apply(vote_for(Bob, min_backing), Charlie, 0), Ok(()));
+		run_to_block(61);
+		assert_eq!(elected(), vec![bob.clone()]);
 	});
 }

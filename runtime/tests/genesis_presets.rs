@@ -33,8 +33,9 @@ fn development_has_alice_as_the_only_validator_and_sudo() {
 		let alice = Sr25519Keyring::Alice.to_account_id();
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice.clone()]);
 		let supernodes = pallet_supernodes::Supernodes::<Runtime>::get();
-		assert_eq!(supernodes.iter().map(|e| e.who.clone()).collect::<Vec<_>>(), vec![alice]);
+		assert_eq!(supernodes.iter().map(|e| e.who.clone()).collect::<Vec<_>>(), vec![alice.clone()]);
 		assert_eq!(supernodes[0].support, 400_000 * poseidon_runtime::QAS);
+		assert_launch_validators_are_miners(&[alice]);
 	});
 }
 
@@ -66,7 +67,23 @@ fn local_testnet_has_four_validators() {
 		.collect();
 		assert_eq!(supernodes, validators);
 		assert_eq!(pallet_session::Validators::<Runtime>::get(), validators);
+		assert_launch_validators_are_miners(&validators);
 	});
+}
+
+/// Each of `validators` is a miner from genesis, registered with the launch profile and
+/// holding the miner bond in force, and no other account is.
+fn assert_launch_validators_are_miners(validators: &[poseidon_runtime::AccountId]) {
+	use frame_support::traits::{fungible::InspectHold, Get};
+	use poseidon_runtime::genesis_config_presets::LAUNCH_MINER_PROFILE;
+	let bond = poseidon_runtime::configs::parameters::MinerBond::get();
+	for who in validators {
+		let miner = pallet_proof_of_resource::Miners::<Runtime>::get(who).expect("a launch validator is a miner");
+		assert_eq!((miner.profile, miner.bond), (LAUNCH_MINER_PROFILE, bond));
+		let reason = poseidon_runtime::RuntimeHoldReason::ProofOfResource(pallet_proof_of_resource::HoldReason::MinerBond);
+		assert_eq!(poseidon_runtime::Balances::balance_on_hold(&reason, who), bond);
+	}
+	assert_eq!(pallet_proof_of_resource::Miners::<Runtime>::count() as usize, validators.len());
 }
 
 #[test]
@@ -77,7 +94,9 @@ fn presets_endow_every_dev_account_with_both_tokens_and_set_the_treasury() {
 				Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 			assert_eq!(dev_accounts.len(), 12);
 			for account in &dev_accounts {
-				assert_eq!(qqq(account), DEV_ENDOWMENT_QQQ, "{preset}: QQQ of {account}");
+				// Validators hold their miner bond out of it.
+				let qqq_total = <pallet_balances::Pallet<Runtime> as Inspect<_>>::total_balance(account);
+				assert_eq!(qqq_total, DEV_ENDOWMENT_QQQ, "{preset}: QQQ of {account}");
 				// Validators hold their candidacy bond out of it.
 				let qas_total = <pallet_balances::Pallet<Runtime, pallet_balances::Instance2> as Inspect<_>>::total_balance(account);
 				assert_eq!(qas_total, DEV_ENDOWMENT_QAS, "{preset}: QAS of {account}");
@@ -108,7 +127,7 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 	use poseidon_runtime::{
 		configs::parameters::{CandidacyBond, MinerBond},
 		genesis_config_presets::{
-			production_company_account, LAUNCH_VALIDATORS, LAUNCH_VALIDATOR_QAS,
+			production_company_account, LAUNCH_BACKING_QAS, LAUNCH_VALIDATORS, LAUNCH_VALIDATOR_QAS,
 			PRODUCTION_QAS_SUPPLY, PRODUCTION_QQQ_SUPPLY,
 		},
 		QasBalances, QAS, QQQ,
@@ -143,6 +162,7 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 		let supernodes: Vec<_> =
 			pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect();
 		assert_eq!(supernodes, validators);
+		assert_launch_validators_are_miners(&validators);
 		assert_eq!(pallet_aura::Authorities::<Runtime>::get().len(), LAUNCH_VALIDATORS as usize);
 		let dev: Vec<_> = Sr25519Keyring::well_known().map(|k| k.to_account_id()).collect();
 		let company = production_company_account();
@@ -151,9 +171,22 @@ fn production_has_no_sudo_and_the_spec_supply_and_periods() {
 			Sr25519Keyring::well_known().map(|k| k.public().into()).collect();
 		assert!(pallet_aura::Authorities::<Runtime>::get().iter().all(|key| !dev_aura.contains(key)));
 
-		// Each validator stands with its QAS as bond and backing; the company holds the rest.
+		// Each validator stands with its QAS as bond; the company holds the rest and backs
+		// the four with one vote, 1 000 000 QAS behind each.
 		for who in &validators {
 			assert_eq!(<QasBalances as Inspect<_>>::total_balance(who), LAUNCH_VALIDATOR_QAS);
+		}
+		let company_vote = pallet_supernodes::Voters::<Runtime>::get(&company).expect("the company votes");
+		assert_eq!(company_vote.amount, LAUNCH_VALIDATORS as u128 * LAUNCH_BACKING_QAS);
+		assert_eq!(company_vote.stake_per_target, LAUNCH_BACKING_QAS);
+		let mut backed: Vec<_> = company_vote.targets.iter().map(|t| t.candidate.clone()).collect();
+		let mut launch_set = validators.clone();
+		backed.sort();
+		launch_set.sort();
+		assert_eq!(backed, launch_set);
+		// Phragmén gives each the company's share (to within the rounding of its u64 votes).
+		for elected in pallet_supernodes::Supernodes::<Runtime>::get() {
+			assert!(elected.support.abs_diff(LAUNCH_BACKING_QAS) <= QAS, "{elected:?}");
 		}
 		assert_eq!(CompanyTreasury::treasury_account(), company);
 		assert_eq!(

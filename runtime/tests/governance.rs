@@ -200,21 +200,22 @@ fn a_call_from_the_wrong_track_is_refused() {
 		};
 		let bad_origin: DispatchError = DispatchError::BadOrigin;
 
-		// revenue_split: the split and the resource weights, nothing else.
-		for call in [set_split(65), set_weights()] {
+		// revenue_split: the split, nothing else.
+		for call in [set_split(65)] {
 			assert_eq!(call.clone().dispatch(network_params_origin()).map_err(|e| e.error), Err(bad_origin));
 			assert_eq!(call.clone().dispatch(origin(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(revenue_split_origin()));
 		}
-		// network_params: era length, deposit plans, election parameters, the treasury
-		// account and the bonds, nothing else.
-		for call in [
-			set_era_length(),
-			create_plan(),
-			set_election_params(),
-			set_treasury_account(),
-			set_miner_bond(),
-		] {
+		// Root only (the root track): the treasury account, the era length (the challenge
+		// window), the resource weights and the capacity cap (docs/security.md, attack 10).
+		for call in [set_treasury_account(), set_era_length(), set_weights(), set_max_capacity(u32::MAX)] {
+			for refused in [network_params_origin(), revenue_split_origin(), origin(Sr25519Keyring::Bob)] {
+				assert_eq!(call.clone().dispatch(refused).map_err(|e| e.error), Err(bad_origin));
+			}
+			assert_ok!(call.dispatch(RuntimeOrigin::root()));
+		}
+		// network_params: deposit plans, election parameters and the bonds, nothing else.
+		for call in [create_plan(), set_election_params(), set_miner_bond()] {
 			assert_eq!(call.clone().dispatch(revenue_split_origin()).map_err(|e| e.error), Err(bad_origin));
 			assert_eq!(call.clone().dispatch(origin(Sr25519Keyring::Bob)).map_err(|e| e.error), Err(bad_origin));
 			assert_ok!(call.dispatch(network_params_origin()));
@@ -448,4 +449,72 @@ fn an_enacted_referendum_and_the_largest_election_fit_in_one_block() {
 	let set_code = RuntimeCall::System(frame_system::Call::set_code { code: vec![] });
 	use frame_support::dispatch::GetDispatchInfo;
 	assert!(set_code.get_dispatch_info().call_weight.all_lte(MaximumSchedulerWeight::get()));
+}
+
+/// `parameters.setParameter` of `Capacity.MaxCapacity` with `each` for every resource.
+fn set_max_capacity(each: u32) -> RuntimeCall {
+	use poseidon_runtime::configs::parameters::{dynamic_params::capacity, RuntimeParameters};
+	RuntimeCall::Parameters(pallet_parameters::Call::set_parameter {
+		key_value: RuntimeParameters::Capacity(capacity::Parameters::MaxCapacity(
+			capacity::MaxCapacity,
+			Some(pallet_proof_of_resource::CapacityLimits {
+				bandwidth_mbps: each,
+				cpu_millicores: each,
+				storage_gib: each,
+			}),
+		)),
+	})
+}
+
+/// The attack (docs/security.md, attack 10): one referendum on the `network_params` track
+/// (support falling to 1 % of QAS) names a new treasury account, which then receives 80 %
+/// of fees, the treasury's share of revenue and every slash; shrinks the era, and with it
+/// the window in which fraudulent proofs can be rejected, to the minimum; and lifts the
+/// capacity cap so that a profile can claim any power. All of it now needs `Root`, and
+/// even `Root` cannot lift the capacity cap or the resource weights above their bounds
+/// in code.
+#[test]
+fn a_network_params_referendum_cannot_redirect_the_treasury_shrink_the_era_or_lift_the_cap() {
+	use frame_support::traits::Get;
+	use poseidon_primitives::treasury::TreasuryAccount;
+	use poseidon_runtime::configs::parameters::CAPACITY_HARD_CAP;
+	preset_ext("development").execute_with(|| {
+		start_block(1, 1);
+		let treasury = <poseidon_runtime::CompanyTreasury as TreasuryAccount<_>>::treasury_account();
+		let era_length = pallet_proof_of_resource::Pallet::<Runtime>::era_state().length;
+		let redirect = RuntimeCall::CompanyTreasury(pallet_company_treasury::Call::set_treasury_account {
+			new: Sr25519Keyring::Eve.to_account_id(),
+		});
+		let shrink = RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::set_era_length { length: 10 });
+		for call in [redirect, shrink, set_max_capacity(u32::MAX)] {
+			assert_eq!(call.dispatch(network_params_origin()).map_err(|e| e.error), Err(DispatchError::BadOrigin));
+		}
+		assert_eq!(<poseidon_runtime::CompanyTreasury as TreasuryAccount<_>>::treasury_account(), treasury);
+		assert_eq!(pallet_proof_of_resource::Pallet::<Runtime>::era_state().length, era_length);
+		let cap = <Runtime as pallet_proof_of_resource::Config>::MaxCapacity::get();
+		assert_eq!(cap.bandwidth_mbps, 10_000);
+
+		// Root lifts the cap as far as the bound in code, no further.
+		assert_ok!(set_max_capacity(u32::MAX).dispatch(RuntimeOrigin::root()));
+		assert_eq!(<Runtime as pallet_proof_of_resource::Config>::MaxCapacity::get(), CAPACITY_HARD_CAP);
+		let above_the_bound = pallet_proof_of_resource::MinerProfile {
+			bandwidth_mbps: CAPACITY_HARD_CAP.bandwidth_mbps + 1,
+			cpu_millicores: 0,
+			storage_gib: 0,
+			region: 276,
+		};
+		assert_eq!(
+			poseidon_runtime::ProofOfResource::register_miner(origin(Sr25519Keyring::Eve), above_the_bound),
+			Err(pallet_proof_of_resource::Error::<Runtime>::CapacityAboveLimit.into())
+		);
+		// And the resource weights as far as theirs.
+		let max = <Runtime as pallet_proof_of_resource::Config>::MaxResourceWeights::get();
+		let too_much = pallet_proof_of_resource::ResourceWeights { per_cpu_second: max.per_cpu_second + 1, ..max };
+		let set_weights = |weights| RuntimeCall::ProofOfResource(pallet_proof_of_resource::Call::set_resource_weights { weights });
+		assert_eq!(
+			set_weights(too_much).dispatch(RuntimeOrigin::root()).map_err(|e| e.error),
+			Err(pallet_proof_of_resource::Error::<Runtime>::ResourceWeightsAboveLimit.into())
+		);
+		assert_ok!(set_weights(max).dispatch(RuntimeOrigin::root()));
+	});
 }

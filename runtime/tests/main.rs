@@ -9,6 +9,7 @@
 mod common;
 
 mod bad_input;
+mod capture_cost;
 #[cfg(feature = "try-runtime")]
 mod call_sequences;
 mod deposits;

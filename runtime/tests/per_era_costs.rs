@@ -223,7 +223,7 @@ fn election_accesses(voters: u32) -> (Accesses, Weight) {
 			QasBalances::set_balance(&who, 1_000 * QAS);
 			assert_ok!(Supernodes::vote(signed(&who), vec![alice.clone()].try_into().unwrap(), 10 * QAS + u128::from(index)));
 		}
-		assert_ok!(ProofOfResource::register_miner(signed(&alice), miner_profile()));
+		// Alice is a miner from genesis.
 		System::reset_events();
 		run_to_block(22);
 		let usage = ResourceUsage { bandwidth_bytes: 1_000_000, cpu_seconds: 60, storage_gib_hours: 10 };

@@ -37,7 +37,8 @@ fn the_upgrade_checks_pass_on_a_chain_this_build_started() {
 		assert_eq!(ProofOfResource::on_chain_storage_version(), 1, "genesis writes the in-code version");
 		let weight = Executive::try_runtime_upgrade(UpgradeCheckSelect::All).expect("the checks pass");
 		assert!(weight.ref_time() > 0);
-		assert_eq!(Miners::<Runtime>::count(), 1);
+		// Charlie and Alice, a miner from genesis.
+		assert_eq!(Miners::<Runtime>::count(), 2);
 	});
 }
 
@@ -54,7 +55,8 @@ fn a_chain_an_older_build_left_is_migrated_and_keeps_its_data() {
 		sp_io::storage::clear(&value_key("PowerPerUnit"));
 		sp_io::storage::set(&value_key("Weights"), &custom.encode());
 		sp_io::storage::clear(&value_key("CounterForMiners"));
-		sp_io::storage::set(&value_key("MinerCount"), &2u32.encode());
+		// Alice (from genesis), Charlie and Dave.
+		sp_io::storage::set(&value_key("MinerCount"), &3u32.encode());
 		StorageVersion::new(0).put::<ProofOfResource>();
 		assert_eq!(Miners::<Runtime>::count(), 0);
 
@@ -62,7 +64,7 @@ fn a_chain_an_older_build_left_is_migrated_and_keeps_its_data() {
 
 		assert_eq!(ProofOfResource::on_chain_storage_version(), 1);
 		assert_eq!(PowerPerUnit::<Runtime>::get(), custom);
-		assert_eq!(Miners::<Runtime>::count(), 2);
+		assert_eq!(Miners::<Runtime>::count(), 3);
 		assert_eq!(sp_io::storage::get(&value_key("Weights")), None);
 		assert_eq!(sp_io::storage::get(&value_key("MinerCount")), None);
 	});

@@ -8,7 +8,8 @@
 //!
 //! - genesis sets it (each chain-spec preset names its company account);
 //! - [`Pallet::set_treasury_account`] changes it, and only [`Config::ManagerOrigin`] may
-//!   call it: `Root` until governance exists, then the `network_params` referendum track;
+//!   call it (on Poseidon `Root`: sudo on dev chains, the `root` referendum track on a
+//!   real network, since the account receives fees, revenue and slashes);
 //! - every other part of the runtime reads it through the small
 //!   [`poseidon_primitives::treasury::TreasuryAccount`] trait, never through this pallet's
 //!   storage, so pallets stay independent of each other.

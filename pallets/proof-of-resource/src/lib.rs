@@ -204,10 +204,19 @@ pub mod pallet {
 		#[pallet::constant]
 		type MaxSupernodes: Get<u32>;
 
-		/// Who may change the [`ResourceWeights`] (the `revenue_split` referendum track).
+		/// Who may change the [`ResourceWeights`] (on Poseidon, `Root`: the `root`
+		/// referendum track).
 		type ResourceWeightsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
-		/// Who may change the era length (the `network_params` referendum track).
+		/// The largest resource weights [`Pallet::set_resource_weights`] accepts, each
+		/// resource alone: a bound in code that no referendum can lift, so one vote cannot
+		/// value one resource so far above the others that its miners take the whole miner
+		/// pool.
+		#[pallet::constant]
+		type MaxResourceWeights: Get<ResourceWeights>;
+
+		/// Who may change the era length (on Poseidon, `Root`: the `root` referendum track,
+		/// since the era is also the window in which proofs can be rejected).
 		type EraLengthOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
 		/// Weights of this pallet's calls and hooks, measured by its benchmarks.
@@ -274,6 +283,10 @@ pub mod pallet {
 		pub era_length: BlockNumberFor<T>,
 		/// Initial resource weights.
 		pub resource_weights: ResourceWeights,
+		/// Miners registered from genesis, each holding [`Config::MinerBond`] like any
+		/// miner: the chain's launch validators, which must prove work to stay eligible as
+		/// supernode candidates (docs/security.md, attack 9).
+		pub miners: alloc::vec::Vec<(T::AccountId, MinerProfile)>,
 		#[serde(skip)]
 		pub _config: core::marker::PhantomData<T>,
 	}
@@ -290,7 +303,14 @@ pub mod pallet {
 			let start: BlockNumberFor<T> = 1u32.into();
 			Era::<T>::put(EraState { current: 0, start, length, previous_length: length });
 			assert!(self.resource_weights.values_something(), "genesis resource weights are all zero");
+			assert!(
+				self.resource_weights.is_within(&T::MaxResourceWeights::get()),
+				"genesis resource weights above MaxResourceWeights"
+			);
 			PowerPerUnit::<T>::put(self.resource_weights);
+			for (miner, profile) in &self.miners {
+				Pallet::<T>::do_register_miner(miner.clone(), *profile).expect("a genesis miner could not register");
+			}
 		}
 	}
 
@@ -389,6 +409,8 @@ pub mod pallet {
 		EraLengthOutOfBounds,
 		/// The weights value nothing: every proof would have zero power.
 		ZeroResourceWeights,
+		/// A weight is above [`Config::MaxResourceWeights`].
+		ResourceWeightsAboveLimit,
 	}
 
 	#[pallet::hooks]

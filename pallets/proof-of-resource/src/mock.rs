@@ -50,6 +50,9 @@ pub const ERA_LENGTH: u64 = 10;
 
 parameter_types! {
 	pub static SupernodeAccounts: Vec<u64> = SUPERNODES.to_vec();
+	/// A thousand times the default weights.
+	pub const MaxResourceWeights: ResourceWeights =
+		ResourceWeights { per_bandwidth_byte: 1_000, per_cpu_second: 1_000_000_000, per_storage_gib_hour: 100_000_000_000 };
 }
 
 /// The supernode set: [`SupernodeAccounts`], four supernodes unless a test changes it.
@@ -101,6 +104,7 @@ impl pallet_proof_of_resource::Config for Test {
 	type ProofHistoryDepth = frame_support::traits::ConstU32<3>;
 	type MaxSupernodes = frame_support::traits::ConstU32<8>;
 	type ResourceWeightsOrigin = frame_system::EnsureRoot<u64>;
+	type MaxResourceWeights = MaxResourceWeights;
 	type EraLengthOrigin = frame_system::EnsureRoot<u64>;
 	type WeightInfo = ();
 }
@@ -113,6 +117,11 @@ pub fn profile() -> MinerProfile {
 
 /// Genesis: accounts endowed, era length [`ERA_LENGTH`], default weights, four supernodes.
 pub fn new_test_ext() -> sp_io::TestExternalities {
+	new_test_ext_with_miners(vec![])
+}
+
+/// [`new_test_ext`], with `miners` registered in the pallet's genesis.
+pub fn new_test_ext_with_miners(miners: Vec<(u64, MinerProfile)>) -> sp_io::TestExternalities {
 	SupernodeAccounts::set(SUPERNODES.to_vec());
 	MinerBond::set(BOND);
 	MaxCapacity::set(CapacityLimits { bandwidth_mbps: 10_000, cpu_millicores: 64_000, storage_gib: 100_000 });
@@ -129,6 +138,7 @@ pub fn new_test_ext() -> sp_io::TestExternalities {
 	pallet_proof_of_resource::GenesisConfig::<Test> {
 		era_length: ERA_LENGTH,
 		resource_weights: ResourceWeights::default(),
+		miners,
 		..Default::default()
 	}
 	.assimilate_storage(&mut storage)

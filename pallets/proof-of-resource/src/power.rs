@@ -46,6 +46,7 @@ impl<T: Config> Pallet<T> {
 	/// already accepted keep the power they were given).
 	pub(crate) fn do_set_power_per_unit(weights: ResourceWeights) -> DispatchResult {
 		ensure!(weights.values_something(), Error::<T>::ZeroResourceWeights);
+		ensure!(weights.is_within(&T::MaxResourceWeights::get()), Error::<T>::ResourceWeightsAboveLimit);
 		PowerPerUnit::<T>::put(weights);
 		Self::deposit_event(Event::ResourceWeightsChanged { weights });
 		Ok(())

@@ -93,8 +93,8 @@ impl ResourceUsage {
 }
 
 /// Power per unit of each resource: how the network values a byte served against a CPU
-/// second and a GiB·hour stored. Governable (the `revenue_split` referendum track), since
-/// it decides how the miner pool is shared.
+/// second and a GiB·hour stored. Governable (on Poseidon, the `root` referendum track,
+/// within `MaxResourceWeights`), since it decides how the miner pool is shared.
 #[derive(
 	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
 	Debug,
@@ -130,6 +130,13 @@ impl ResourceWeights {
 	/// Weights that value nothing would give every proof zero power.
 	pub fn values_something(&self) -> bool {
 		self.per_bandwidth_byte > 0 || self.per_cpu_second > 0 || self.per_storage_gib_hour > 0
+	}
+
+	/// Whether no weight is above the same weight of `limits`.
+	pub fn is_within(&self, limits: &ResourceWeights) -> bool {
+		self.per_bandwidth_byte <= limits.per_bandwidth_byte &&
+			self.per_cpu_second <= limits.per_cpu_second &&
+			self.per_storage_gib_hour <= limits.per_storage_gib_hour
 	}
 }
 

@@ -58,6 +58,27 @@ impl<T: Config> Pallet<T> {
 		backing.stake.saturating_accrue(joined);
 	}
 
+	/// The backing `candidate` has from other accounts' votes now: the stake of every vote
+	/// naming it, earning or waiting, but its own. The election counts the same from the
+	/// votes themselves. A backing record, at most [`MAX_WAITING_COHORTS`] cohorts and the
+	/// candidate's own vote: at most `2 + MAX_WAITING_COHORTS` reads.
+	pub(crate) fn backing_by_others(candidate: &T::AccountId) -> Stake {
+		let Some(backing) = Backings::<T>::get(candidate) else { return Stake::default() };
+		let waiting = backing.waiting.iter().fold(Stake::default(), |sum, era| {
+			sum.saturating_add(BackingCohorts::<T>::get(candidate, era).map_or(0, |cohort| {
+				if cohort.joined_at.is_none() {
+					cohort.stake
+				} else {
+					0
+				}
+			}))
+		});
+		let own = Voters::<T>::get(candidate)
+			.filter(|voter| voter.targets.iter().any(|target| &target.candidate == candidate))
+			.map_or(0, |voter| voter.stake_per_target);
+		backing.stake.saturating_add(waiting).saturating_sub(own)
+	}
+
 	/// Cohorts due by the last shared era (see the module docs).
 	fn join_overdue_cohorts(candidate: &T::AccountId, backing: &mut Backing) {
 		if let Some(shared) = LastSharedEra::<T>::get() {

@@ -11,7 +11,7 @@ use frame_support::traits::{
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
 use poseidon_primitives::{era::EraClock, power::ProvenPower, reward_accumulator::RewardPerStake};
-use sp_runtime::Perbill;
+use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
 
 /// An account with plenty of QAS and QQQ.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -243,9 +243,11 @@ mod benchmarks {
 				.into_iter()
 				.map(|candidate| VoteTarget { candidate, reward_per_stake_paid: Some(RewardPerStake::ZERO) })
 				.collect::<Vec<_>>();
+			// Each vote alone backs each of its candidates with `MinBacking`, so every
+			// winner stands in Phragmén (backing by others) and has the support to win.
 			let record = Voter {
-				amount: vote_amount::<T>() + index.into(),
-				stake_per_target: 1,
+				amount: T::MinBacking::get() * T::MaxVotesPerVoter::get().into() + index.into(),
+				stake_per_target: T::MinBacking::get().unique_saturated_into(),
 				earns_from: 0,
 				targets: BoundedVec::truncate_from(targets),
 			};

@@ -1,19 +1,74 @@
 //! Standing for election: candidacy, its bond, and the commission a supernode keeps.
 
-use crate::{pallet::*, Candidate};
+use crate::{pallet::*, Candidate, Stake};
 use frame_support::{
 	ensure,
-	traits::{fungible::MutateHold, tokens::Precision, Get},
+	traits::{
+		fungible::{InspectHold, MutateHold},
+		tokens::Precision,
+		Get,
+	},
+	weights::Weight,
 };
 use poseidon_primitives::{era::EraClock, power::ProvenPower};
-use sp_runtime::{DispatchResult, Perbill};
+use sp_runtime::{traits::UniqueSaturatedInto, DispatchError, DispatchResult, Perbill};
 
 impl<T: Config> Pallet<T> {
-	pub(crate) fn do_submit_candidacy(who: T::AccountId, commission: Perbill) -> DispatchResult {
+	/// `who` stands; when [`Config::MaxCandidates`] stand already, it takes the place of
+	/// the weakest unbacked candidate ([`Pallet::weakest_unbacked_candidate`]). Returns
+	/// whether it displaced one.
+	pub(crate) fn do_submit_candidacy(who: T::AccountId, commission: Perbill) -> Result<bool, DispatchError> {
 		ensure!(!Candidates::<T>::contains_key(&who), Error::<T>::AlreadyCandidate);
 		ensure!(T::Miners::is_registered_miner(&who), Error::<T>::NotAMiner);
 		ensure!(Self::has_recent_power(&who), Error::<T>::NoRecentPower);
-		Self::add_candidate(&who, commission)
+		ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
+		// Checked before anybody is displaced: a newcomer that cannot hold the bond must not
+		// cost another candidate its place.
+		ensure!(
+			T::Qas::can_hold(&HoldReason::CandidacyBond.into(), &who, T::CandidacyBond::get()),
+			Error::<T>::InsufficientQas
+		);
+		let displaced = match Candidates::<T>::count() < T::MaxCandidates::get() {
+			true => None,
+			false => Some(Self::weakest_unbacked_candidate().ok_or(Error::<T>::TooManyCandidates)?),
+		};
+		if let Some(weakest) = &displaced {
+			// The call fails as a whole (and the weakest stays) if `who` cannot hold the bond.
+			let bond = Self::end_candidacy(weakest).unwrap_or_default();
+			Self::deposit_event(Event::CandidateDisplaced { who: weakest.clone(), by: who.clone(), bond });
+		}
+		Self::add_candidate(&who, commission)?;
+		Ok(displaced.is_some())
+	}
+
+	/// The candidate whose place a newcomer takes when [`Config::MaxCandidates`] stand: of
+	/// those found without [`Config::MinBacking`] of backing by others at the last election
+	/// ([`UnbackedCandidates`], never a supernode or runner-up) and still without it, the
+	/// one with the least such backing, the longest unbacked among equals. They cannot be
+	/// elected as they stand, and a full candidate list must not keep out a miner that may
+	/// yet be backed, as a full voter set does not keep out a larger vote. A candidate
+	/// backed by others as much as a seat needs keeps its place; one that just stood keeps
+	/// it until an election has counted its votes. At most [`Config::MaxCandidates`]
+	/// marks, each with [`Pallet::backing_by_others`].
+	pub(crate) fn weakest_unbacked_candidate() -> Option<T::AccountId> {
+		let min_backing: Stake = T::MinBacking::get().unique_saturated_into();
+		UnbackedCandidates::<T>::iter()
+			.filter_map(|(who, since)| {
+				let backing = Self::backing_by_others(&who);
+				(backing < min_backing.max(1)).then_some((backing, since, who))
+			})
+			.min_by(|a, b| (a.0, a.1).cmp(&(b.0, b.1)))
+			.map(|(_, _, who)| who)
+	}
+
+	/// The most [`Pallet::submit_candidacy`] may add to its benchmarked weight: the search
+	/// for the weakest unbacked candidate when the list is full (each mark, with its
+	/// backing, cohorts and own vote) and ending that candidacy. Refunded when the list
+	/// was not full.
+	pub(crate) fn displacement_weight() -> Weight {
+		let marks = u64::from(T::MaxCandidates::get());
+		let reads_per_mark = 3u64.saturating_add(u64::from(crate::backing::MAX_WAITING_COHORTS));
+		T::DbWeight::get().reads_writes(marks.saturating_mul(reads_per_mark).saturating_add(4), 5)
 	}
 
 	/// Whether `who` had accepted power in the current era or one of the
@@ -40,15 +95,23 @@ impl<T: Config> Pallet<T> {
 	}
 
 	pub(crate) fn do_renounce_candidacy(who: T::AccountId) -> DispatchResult {
-		let candidate = Candidates::<T>::get(&who).ok_or(Error::<T>::NotCandidate)?;
+		ensure!(Candidates::<T>::contains_key(&who), Error::<T>::NotCandidate);
 		ensure!(!Self::is_supernode(&who), Error::<T>::StillSupernode);
-		RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| elected.who != who));
-		PendingCommission::<T>::remove(&who);
-		UnbackedCandidates::<T>::remove(&who);
-		T::Qas::release(&HoldReason::CandidacyBond.into(), &who, candidate.bond, Precision::BestEffort)?;
-		Candidates::<T>::remove(&who);
-		Self::deposit_event(Event::CandidacyRenounced { who, bond: candidate.bond });
+		let bond = Self::end_candidacy(&who).unwrap_or_default();
+		Self::deposit_event(Event::CandidacyRenounced { who, bond });
 		Ok(())
+	}
+
+	/// Ends `who`'s candidacy: its record, marks and place among the runners-up go, and
+	/// what is left of its bond is released. Returns that bond, or `None` if `who` was no
+	/// candidate.
+	pub(crate) fn end_candidacy(who: &T::AccountId) -> Option<QasOf<T>> {
+		let candidate = Candidates::<T>::take(who)?;
+		RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| &elected.who != who));
+		PendingCommission::<T>::remove(who);
+		UnbackedCandidates::<T>::remove(who);
+		let _ = T::Qas::release(&HoldReason::CandidacyBond.into(), who, candidate.bond, Precision::BestEffort);
+		Some(candidate.bond)
 	}
 
 	pub(crate) fn do_set_commission(who: T::AccountId, commission: Perbill) -> DispatchResult {

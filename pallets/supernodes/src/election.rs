@@ -21,9 +21,16 @@
 //! `sp_npos_elections::seq_phragmen` (checked against it by its tests), keeping the
 //! scores up to date round by round instead of recomputing them from every vote. The
 //! first `desired_supernodes` winners become the supernodes, the next
-//! `desired_runners_up` the runners-up. A candidate is elected only with at least
-//! [`Config::MinBacking`] of support, so a seat cannot be won with a token vote (and
-//! candidates without a single vote never are).
+//! `desired_runners_up` the runners-up.
+//!
+//! A seat needs backing from others. Only a candidate backed by at least
+//! [`Config::MinBacking`] of *other accounts'* votes stands in Phragmén (each vote backs
+//! each of its `k` candidates with `amount / k`, as for rewards), and a winner also needs
+//! that much of Phragmén's support, so a seat is never won with a token vote. A
+//! candidate's vote for itself still counts in Phragmén, but not towards the minimum:
+//! held QAS may vote, so a candidate's own vote is, up to the bond, the very QAS of its
+//! bond, and a seat would cost one stake where it should cost two (docs/security.md,
+//! attack 9).
 //!
 //! The election reads every candidate and every vote, and recomputes a voter's scores
 //! once for each of its candidates that wins, so its cost is linear in the number of
@@ -33,11 +40,11 @@
 //! `integrity_test` checks that at [`Config::MaxVoters`] this takes at most
 //! [`ELECTION_BLOCK_SHARE`](crate::ELECTION_BLOCK_SHARE) of a block.
 
-use crate::{pallet::*, Candidate, Elected, Ineligibility, TermIndex};
+use crate::{pallet::*, Candidate, Elected, Ineligibility, Stake, TermIndex};
 use alloc::{collections::BTreeMap, vec::Vec};
 use frame_support::{
 	traits::{
-		fungible::{Inspect, MutateHold},
+		fungible::Inspect,
 		Get,
 	},
 	BoundedVec,
@@ -57,25 +64,29 @@ impl<T: Config> Pallet<T> {
 		// Phragmén weighs votes in `u64`; QAS amounts are scaled down to it by the total
 		// issuance ([`Config::CurrencyToVote`]) and supports scaled back up.
 		let issuance = T::Qas::total_issuance();
-		let min_backing: u128 = T::MinBacking::get().unique_saturated_into();
+		let min_backing: Stake = T::MinBacking::get().unique_saturated_into();
 		let (candidates, ineligible) = Self::review_candidates(term);
-		// Each candidate's approval: the QAS of every vote naming it.
-		let mut approvals: BTreeMap<T::AccountId, u128> = BTreeMap::new();
+		// Each candidate's backing by other accounts: `amount / k` of every vote naming it
+		// among `k` candidates, except its own.
+		let mut backing_by_others: BTreeMap<T::AccountId, Stake> = BTreeMap::new();
 		let mut voters = Vec::new();
-		for voter in Voters::<T>::iter_values() {
-			let amount: u128 = voter.amount.unique_saturated_into();
+		for (who, voter) in Voters::<T>::iter() {
 			let weight: VoteWeight = T::CurrencyToVote::to_vote(voter.amount, issuance);
 			let targets: Vec<T::AccountId> = voter.targets.into_iter().map(|target| target.candidate).collect();
-			for target in &targets {
-				approvals.entry(target.clone()).or_default().saturating_accrue(amount);
+			for target in targets.iter().filter(|target| **target != who) {
+				backing_by_others.entry(target.clone()).or_default().saturating_accrue(voter.stake_per_target);
 			}
 			voters.push((weight, targets));
 		}
+		let backed_by_others = |who: &T::AccountId| {
+			backing_by_others.get(who).copied().unwrap_or_default() >= min_backing.max(1)
+		};
+		let contenders: Vec<T::AccountId> = candidates.iter().filter(|who| backed_by_others(who)).cloned().collect();
 		let min_backing_votes =
 			ExtendedBalance::from(T::CurrencyToVote::to_vote(T::MinBacking::get(), issuance).max(1));
 		let to_elect = params.desired_supernodes.saturating_add(params.desired_runners_up) as usize;
 		let winners: Vec<(T::AccountId, ExtendedBalance)> =
-			match crate::phragmen::seq_phragmen_winners(to_elect, candidates.clone(), voters) {
+			match crate::phragmen::seq_phragmen_winners(to_elect, contenders, voters) {
 				Some(winners) => winners
 					.into_iter()
 					// In Phragmén's units, so that scaling them down cannot take a winner
@@ -115,7 +126,7 @@ impl<T: Config> Pallet<T> {
 		}
 		let serving: Vec<T::AccountId> =
 			Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get()).map(|e| e.who).collect();
-		Self::drop_unbacked_candidates(term, candidates, &serving, &approvals, min_backing);
+		Self::drop_unbacked_candidates(term, candidates, &serving, backed_by_others);
 		// A supernode kept for another term serves it out, whatever its standing.
 		for who in ineligible {
 			if !serving.contains(&who) {
@@ -168,35 +179,27 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Ends `who`'s candidacy and releases what is left of its bond.
+	/// Ends `who`'s candidacy at an election and releases what is left of its bond.
 	fn drop_candidate(who: T::AccountId) {
-		UnbackedCandidates::<T>::remove(&who);
-		PendingCommission::<T>::remove(&who);
-		if let Some(candidate) = Candidates::<T>::take(&who) {
-			let _ = T::Qas::release(
-				&HoldReason::CandidacyBond.into(),
-				&who,
-				candidate.bond,
-				frame_support::traits::tokens::Precision::BestEffort,
-			);
-			Self::deposit_event(Event::CandidateDropped { who, bond: candidate.bond });
+		if let Some(bond) = Self::end_candidacy(&who) {
+			Self::deposit_event(Event::CandidateDropped { who, bond });
 		}
 	}
 
-	/// Drops the candidates that had less than [`Config::MinBacking`] of approval at this
-	/// election and at the one before, so a whole term: they could not be elected, and
-	/// left standing they would fill [`Config::MaxCandidates`] for free. Supernodes and
-	/// runners-up are never dropped. At most [`Config::MaxCandidates`] records each.
+	/// Marks the candidates that had less than [`Config::MinBacking`] of backing by others
+	/// at this election ([`UnbackedCandidates`]), and drops those that lacked it at the
+	/// one before too, so for a whole term: they could not be elected, and left standing
+	/// they would fill [`Config::MaxCandidates`] for free. Until it is dropped, a marked
+	/// candidate's place may go to a newcomer ([`Pallet::submit_candidacy`]). Supernodes
+	/// and runners-up are never marked. At most [`Config::MaxCandidates`] records each.
 	fn drop_unbacked_candidates(
 		term: TermIndex,
 		candidates: Vec<T::AccountId>,
 		serving: &[T::AccountId],
-		approvals: &BTreeMap<T::AccountId, u128>,
-		min_backing: u128,
+		backed_by_others: impl Fn(&T::AccountId) -> bool,
 	) {
 		for who in candidates {
-			let approval = approvals.get(&who).copied().unwrap_or_default();
-			if serving.contains(&who) || approval >= min_backing.max(1) {
+			if serving.contains(&who) || backed_by_others(&who) {
 				UnbackedCandidates::<T>::remove(&who);
 				continue;
 			}

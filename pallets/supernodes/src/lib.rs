@@ -18,7 +18,12 @@
 //!   candidates and locks an amount of QAS ([`FreezeReason::Vote`]); voting again replaces
 //!   the vote, [`Pallet::remove_voter`] unlocks it. [`Config::MaxVoters`] and
 //!   [`Config::MaxCandidates`] are enforced when a vote or candidacy is submitted, with a
-//!   named error, so an election never has to drop anybody.
+//!   named error, so an election never has to drop anybody; in a full set, a larger vote
+//!   evicts one of the smallest, and a new candidate takes the place of a candidate the
+//!   last election found without the backing a seat needs.
+//! - **Backing that counts**: a seat needs [`Config::MinBacking`] of backing from other
+//!   accounts than the candidate, whose own vote would be its bond voting again
+//!   ([`election`]).
 //! - **Elections** ([`election`]): every [`ElectionParams::term_length`] eras, at the
 //!   start of a term, sequential Phragmén (`sp-npos-elections`) elects
 //!   [`ElectionParams::desired_supernodes`] supernodes and then the runners-up. The
@@ -205,8 +210,11 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinVote: Get<QasOf<Self>>;
 
-		/// Least support (QAS Phragmén assigns it) with which a candidate is elected: a seat,
-		/// and so a validator's place, is never won with a token vote.
+		/// Least backing a seat needs: a candidate stands in an election only with this much
+		/// backing from *other* accounts' votes (`amount / k` of a vote for `k`
+		/// candidates), and is elected only with this much of Phragmén's support. A seat,
+		/// and so a validator's place, is never won with a token vote, nor with the bond
+		/// alone voting for itself ([`election`]).
 		#[pallet::constant]
 		type MinBacking: Get<QasOf<Self>>;
 
@@ -296,8 +304,9 @@ pub mod pallet {
 		OptionQuery,
 	>;
 
-	/// Candidates found without enough backing to be elected at the election of the
-	/// term given; dropped if they still lack it at the next one.
+	/// Candidates found without [`Config::MinBacking`] of backing by others at the election
+	/// of the term given; dropped if they still lack it at the next one, and until then a
+	/// newcomer may take their place in a full candidate list.
 	#[pallet::storage]
 	pub type UnbackedCandidates<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, TermIndex, OptionQuery>;
@@ -426,6 +435,9 @@ pub mod pallet {
 		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
 		/// `who` no longer stands; its `bond` is released.
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
+		/// `who`, a candidate without the backing a seat needs, made room for `by` in a full
+		/// candidate list; its `bond` is released.
+		CandidateDisplaced { who: T::AccountId, by: T::AccountId, bond: QasOf<T> },
 		/// `who` no longer stands: it lacked the backing to be elected for a whole term, or
 		/// lost its standing ([`Event::CandidateIneligible`]) and serves no term. What is
 		/// left of its bond, `bond`, is released.
@@ -568,11 +580,18 @@ pub mod pallet {
 		///
 		/// Only a registered miner with accepted power in the current era or one of the
 		/// [`Config::MinProvenEras`] before it; holds [`Config::CandidacyBond`] QAS.
+		///
+		/// When [`Config::MaxCandidates`] stand already, the caller takes the place of the
+		/// weakest candidate that lacked [`Config::MinBacking`] of backing by others at the
+		/// last election and still does (its bond is released,
+		/// [`Event::CandidateDisplaced`]); if there is none, the call fails with
+		/// [`Error::TooManyCandidates`].
 		#[pallet::call_index(0)]
-		#[pallet::weight(T::WeightInfo::submit_candidacy())]
-		pub fn submit_candidacy(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {
+		#[pallet::weight(T::WeightInfo::submit_candidacy().saturating_add(Pallet::<T>::displacement_weight()))]
+		pub fn submit_candidacy(origin: OriginFor<T>, commission: Perbill) -> DispatchResultWithPostInfo {
 			let who = ensure_signed(origin)?;
-			Self::do_submit_candidacy(who, commission)
+			let displaced = Self::do_submit_candidacy(who, commission)?;
+			Ok((!displaced).then(|| T::WeightInfo::submit_candidacy()).into())
 		}
 
 		/// Stop standing for election and release the candidacy bond.
@@ -714,6 +733,11 @@ pub mod pallet {
 			ensure!(
 				UnbackedCandidates::<T>::iter_keys().all(|who| Candidates::<T>::contains_key(&who)),
 				"a non-candidate is marked unbacked"
+			);
+			let serving = Supernodes::<T>::get().into_iter().chain(RunnersUp::<T>::get());
+			ensure!(
+				serving.into_iter().all(|elected| !UnbackedCandidates::<T>::contains_key(&elected.who)),
+				"a supernode or runner-up is marked unbacked"
 			);
 			for (who, (_, commission)) in PendingCommission::<T>::iter() {
 				ensure!(Candidates::<T>::contains_key(&who), "a commission is pending for a non-candidate");

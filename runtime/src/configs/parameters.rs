@@ -5,7 +5,9 @@
 //! - `bonds.CandidacyBond`: QAS a supernode candidate holds (SPEC §11: 10 000 QAS);
 //! - `capacity.MaxCapacity`: the most bandwidth, compute and storage one miner may
 //!   declare (10 Gbit/s, 128 cores, 100 TiB), so that no profile can claim unbounded
-//!   power.
+//!   power. Only a `root` referendum changes it (it bounds every proof, so every miner's
+//!   pay), and never above [`CAPACITY_HARD_CAP`], a bound in code
+//!   (docs/security.md, attack 10).
 //!
 //! A changed bond applies to the next registration or candidacy: miners and candidates
 //! already bonded keep the amount they put down (each pallet records it) and get exactly
@@ -15,16 +17,20 @@
 //! deposit.
 //!
 //! Other network parameters have calls of their own in the pallet that owns them
-//! (`proofOfResource.setEraLength`, `deposits.createPlan`/`closePlan`,
-//! `supernodes.setElectionParams`, `companyTreasury.setTreasuryAccount`), routed to the
-//! same `network_params` track.
+//! (`deposits.createPlan`/`closePlan`, `supernodes.setElectionParams`), routed to the
+//! same `network_params` track; `proofOfResource.setEraLength` (the era is also the
+//! challenge window), `proofOfResource.setResourceWeights` (within `MaxResourceWeights`)
+//! and `companyTreasury.setTreasuryAccount` (where fees, the treasury's share of revenue
+//! and every slash go) need `Root`: the `root` track.
 
-use crate::{configs::governance::NetworkParamsOrigin, Balance, Runtime, RuntimeEvent, QAS, QQQ};
+use crate::{configs::governance::NetworkParamsOrigin, AccountId, Balance, Runtime, RuntimeEvent, RuntimeOrigin, QAS, QQQ};
 use core::marker::PhantomData;
 use frame_support::{
 	dynamic_params::{dynamic_pallet_params, dynamic_params},
-	traits::{AsEnsureOriginWithArg, Get},
+	traits::{EnsureOrigin, EnsureOriginWithArg, Get},
 };
+use frame_system::EnsureRoot;
+use pallet_proof_of_resource::CapacityLimits;
 
 /// The parameters governance may change, and their genesis defaults.
 #[dynamic_params(RuntimeParameters, pallet_parameters::Parameters::<Runtime>)]
@@ -74,11 +80,58 @@ impl Default for RuntimeParameters {
 impl pallet_parameters::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
 	type RuntimeParameters = RuntimeParameters;
-	/// Every key is a network parameter: a referendum on the `network_params` track (or
-	/// `Root`) sets it.
-	type AdminOrigin = AsEnsureOriginWithArg<NetworkParamsOrigin>;
+	type AdminOrigin = ParametersAdminOrigin;
 	type WeightInfo = crate::weights::pallet_parameters::WeightInfo<Runtime>;
 }
+
+/// Who sets a parameter: the bonds are network parameters (a `network_params` referendum,
+/// or `Root`); the capacity cap bounds every miner's proofs and so the whole miner pool,
+/// and needs `Root` (the `root` track, whose support starts at half of all QAS).
+pub struct ParametersAdminOrigin;
+
+impl EnsureOriginWithArg<RuntimeOrigin, RuntimeParametersKey> for ParametersAdminOrigin {
+	type Success = ();
+
+	fn try_origin(origin: RuntimeOrigin, key: &RuntimeParametersKey) -> Result<(), RuntimeOrigin> {
+		match key {
+			RuntimeParametersKey::Bonds(_) =>
+				<NetworkParamsOrigin as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ()),
+			RuntimeParametersKey::Capacity(_) =>
+				<EnsureRoot<AccountId> as EnsureOrigin<RuntimeOrigin>>::try_origin(origin).map(|_| ()),
+		}
+	}
+
+	#[cfg(feature = "runtime-benchmarks")]
+	fn try_successful_origin(_key: &RuntimeParametersKey) -> Result<RuntimeOrigin, ()> {
+		Ok(RuntimeOrigin::root())
+	}
+}
+
+/// The most one miner may ever declare, whatever a referendum sets `capacity.MaxCapacity`
+/// to: 100 Gbit/s, 1 024 cores, 1 PiB, ten times the genesis cap.
+pub const CAPACITY_HARD_CAP: CapacityLimits =
+	CapacityLimits { bandwidth_mbps: 100_000, cpu_millicores: 1_024_000, storage_gib: 1_048_576 };
+
+/// `Parameter`'s capacity limits, each capped by `Cap`'s.
+pub struct CappedCapacity<Parameter, Cap>(PhantomData<(Parameter, Cap)>);
+
+impl<Parameter: Get<CapacityLimits>, Cap: Get<CapacityLimits>> Get<CapacityLimits> for CappedCapacity<Parameter, Cap> {
+	fn get() -> CapacityLimits {
+		let (set, cap) = (Parameter::get(), Cap::get());
+		CapacityLimits {
+			bandwidth_mbps: set.bandwidth_mbps.min(cap.bandwidth_mbps),
+			cpu_millicores: set.cpu_millicores.min(cap.cpu_millicores),
+			storage_gib: set.storage_gib.min(cap.storage_gib),
+		}
+	}
+}
+
+frame_support::parameter_types! {
+	pub const CapacityHardCap: CapacityLimits = CAPACITY_HARD_CAP;
+}
+
+/// The capacity cap the proof-of-resource pallet checks profiles and proofs against.
+pub type MaxCapacity = CappedCapacity<dynamic_params::capacity::MaxCapacity, CapacityHardCap>;
 
 /// `Parameter`'s value, but never less than `Floor`'s.
 pub struct AtLeast<Parameter, Floor>(PhantomData<(Parameter, Floor)>);

@@ -37,6 +37,13 @@ parameter_types! {
 	/// Kept one era longer still; the revenue pallet's `integrity_test` refuses less than
 	/// HISTORY_DEPTH + 2, and runtime/tests/revenue.rs claims in the last block it can.
 	pub const ProofHistoryDepth: EraIndex = HISTORY_DEPTH + 2;
+	/// A thousand times each genesis weight: no `root` referendum may value one resource
+	/// more than that (docs/security.md, attack 10).
+	pub const MaxResourceWeights: pallet_proof_of_resource::ResourceWeights = pallet_proof_of_resource::ResourceWeights {
+		per_bandwidth_byte: 1_000,
+		per_cpu_second: 1_000_000_000,
+		per_storage_gib_hour: 100_000_000_000,
+	};
 }
 
 impl pallet_proof_of_resource::Config for Runtime {
@@ -54,17 +61,20 @@ impl pallet_proof_of_resource::Config for Runtime {
 	type UnbondingEras = UnbondingEras;
 	type FraudSlash = FraudSlash;
 	type RejectorsShare = RejectorsShare;
-	/// Governable (`parameters`, `capacity.MaxCapacity`).
-	type MaxCapacity = crate::configs::parameters::dynamic_params::capacity::MaxCapacity;
+	/// Governable (`parameters`, `capacity.MaxCapacity`, on the `root` track), never above
+	/// `CAPACITY_HARD_CAP`.
+	type MaxCapacity = crate::configs::parameters::MaxCapacity;
 	type MinBondToProve = MinBondToProve;
 	type MillisecsPerBlock = MillisecsPerBlock;
 	type MinEraLength = MinEraLength;
 	type MaxEraLength = MaxEraLength;
 	type ProofHistoryDepth = ProofHistoryDepth;
 	type MaxSupernodes = ConstU32<{ crate::configs::supernodes::MAX_SUPERNODES }>;
-	/// A referendum on the `revenue_split` track (or `Root`).
-	type ResourceWeightsOrigin = crate::configs::governance::RevenueSplitOrigin;
-	/// A referendum on the `network_params` track (or `Root`).
-	type EraLengthOrigin = crate::configs::governance::NetworkParamsOrigin;
+	/// `Root` (the `root` track): the weights decide how the whole miner pool is shared.
+	type ResourceWeightsOrigin = frame_system::EnsureRoot<crate::AccountId>;
+	type MaxResourceWeights = MaxResourceWeights;
+	/// `Root` (the `root` track): the era is also the window in which fraudulent proofs can
+	/// be rejected, so a short era helps fraud.
+	type EraLengthOrigin = frame_system::EnsureRoot<crate::AccountId>;
 	type WeightInfo = pallet_proof_of_resource::weights::SubstrateWeight<Runtime>;
 }

@@ -11,8 +11,10 @@ parameter_types! {
 
 impl pallet_company_treasury::Config for Runtime {
 	type RuntimeEvent = RuntimeEvent;
-	/// A referendum on the `network_params` track (or `Root`) names the company account.
-	type ManagerOrigin = crate::configs::governance::NetworkParamsOrigin;
+	/// `Root` (the `root` track) names the company account: it receives 80 % of fees, the
+	/// treasury's share of revenue and every slash, so redirecting it needs the broadest
+	/// support (docs/security.md, attack 10).
+	type ManagerOrigin = frame_system::EnsureRoot<crate::AccountId>;
 	type PalletId = TreasuryPalletId;
 	type WeightInfo = pallet_company_treasury::weights::SubstrateWeight<Runtime>;
 }

@@ -82,10 +82,9 @@ pub mod pallet_custom_origins {
 	)]
 	#[pallet::origin]
 	pub enum Origin {
-		/// The `revenue_split` track: the revenue split and the resource weights.
+		/// The `revenue_split` track: the revenue split.
 		RevenueSplit,
-		/// The `network_params` track: era length, deposit plans, election parameters,
-		/// the treasury account, the bonds.
+		/// The `network_params` track: deposit plans, election parameters, the bonds.
 		NetworkParams,
 		/// The `referendum_canceller` track: cancel an ongoing referendum (its deposits
 		/// are returned).

@@ -1,6 +1,8 @@
-//! The referendum tracks: `root` (runtime upgrades and anything else), `revenue_split`
-//! (`revenue.setSplit`, the resource weights), `network_params` (era length, deposit
-//! plans, supernode election parameters, the treasury account, the bonds), and
+//! The referendum tracks: `root` (runtime upgrades, and the calls that could redirect
+//! money or weaken the checks on miners: the treasury account, the era length, the
+//! resource weights, the capacity cap; and anything else), `revenue_split`
+//! (`revenue.setSplit`), `network_params` (deposit plans, supernode election parameters,
+//! the bonds), and
 //! `referendum_canceller` / `referendum_killer`, which stop a referendum in progress
 //! (with a decision period of seven days and a short confirmation, so that they can end
 //! before the referendum they stop), and `emergency`, the fast path to `Root` (a call

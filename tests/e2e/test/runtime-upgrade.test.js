@@ -43,19 +43,20 @@ describe('a runtime upgrade enacted by a referendum on the root track', () => {
   /** The raw value at `key` (hex), or null when there is none. */
   const rawValue = (key) => rpcCall(node.rpcPort, 'state_getStorage', [key]);
 
-  test('the chain holds two miners in the storage layout of version 0', async () => {
+  test('the chain holds three miners in the storage layout of version 0', async () => {
     const { alice, charlie, dave } = accounts;
     for (const miner of [charlie, dave]) {
       const { error } = await submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), miner);
       assert.equal(error, null);
     }
-    assert.equal((await api.query.proofOfResource.counterForMiners()).toNumber(), 2);
+    // Alice, the launch validator, is a miner from genesis.
+    assert.equal((await api.query.proofOfResource.counterForMiners()).toNumber(), 3);
     // What a chain started by a version-0 build holds: `Weights` and `MinerCount`, not
     // `PowerPerUnit` and the counted map's counter; storage version 0.
     const weightsType = (await api.query.proofOfResource.powerPerUnit()).toRawType();
     const oldLayout = api.tx.system.setStorage([
       [valueKey('Weights'), scale(weightsType, oldWeights)],
-      [valueKey('MinerCount'), scale('u32', 2)],
+      [valueKey('MinerCount'), scale('u32', 3)],
       [valueKey(':__STORAGE_VERSION__:'), scale('u16', 0)],
     ]);
     const newLayout = api.tx.system.killStorage([valueKey('PowerPerUnit'), valueKey('CounterForMiners')]);
@@ -122,7 +123,7 @@ describe('a runtime upgrade enacted by a referendum on the root track', () => {
     assert.equal(await rawValue(valueKey('MinerCount')), null, 'MinerCount is gone');
     assert.deepEqual((await api.query.proofOfResource.powerPerUnit()).toJSON(), oldWeights,
       'the resource weights moved to PowerPerUnit');
-    assert.equal((await api.query.proofOfResource.counterForMiners()).toNumber(), 2, 'two miners counted');
+    assert.equal((await api.query.proofOfResource.counterForMiners()).toNumber(), 3, 'three miners counted');
   });
 
   test('after the upgrade the chain keeps producing, finalizing and taking transactions', async () => {

@@ -170,6 +170,19 @@ fn governance_sets_resource_weights_for_later_proofs() {
 			),
 			Error::<Test>::ZeroResourceWeights
 		);
+		// No referendum values one resource above the bound in code.
+		let max = MaxResourceWeights::get();
+		for too_much in [
+			ResourceWeights { per_bandwidth_byte: max.per_bandwidth_byte + 1, ..weights },
+			ResourceWeights { per_cpu_second: max.per_cpu_second + 1, ..weights },
+			ResourceWeights { per_storage_gib_hour: max.per_storage_gib_hour + 1, ..weights },
+		] {
+			assert_noop!(
+				ProofOfResource::set_resource_weights(RuntimeOrigin::root(), too_much),
+				Error::<Test>::ResourceWeightsAboveLimit
+			);
+		}
+		assert_ok!(ProofOfResource::set_resource_weights(RuntimeOrigin::root(), max));
 		assert_ok!(ProofOfResource::set_resource_weights(RuntimeOrigin::root(), weights));
 		assert_eq!(PowerPerUnit::<Test>::get(), weights);
 		assert_eq!(last_event(), Event::ResourceWeightsChanged { weights });

@@ -266,3 +266,24 @@ fn registration_holds_at_least_the_bond_needed_to_prove() {
 		assert_eq!(last_event(), Event::MinerRegistered { miner: ALICE, profile: profile(), bond: MIN_BOND_TO_PROVE });
 	});
 }
+
+#[test]
+fn genesis_miners_are_registered_and_hold_the_bond_like_any_miner() {
+	new_test_ext_with_miners(vec![(ALICE, profile())]).execute_with(|| {
+		let miner = Miners::<Test>::get(ALICE).expect("registered at genesis");
+		assert_eq!((miner.profile, miner.bond, miner.registered_in, miner.status), (profile(), BOND, 0, MinerStatus::Active));
+		assert_eq!(held(ALICE), BOND);
+		assert!(ProofOfResource::is_registered_miner(&ALICE));
+		assert_noop!(
+			ProofOfResource::register_miner(RuntimeOrigin::signed(ALICE), profile()),
+			Error::<Test>::AlreadyRegistered
+		);
+		ProofOfResource::do_try_state().expect("the invariants hold");
+	});
+}
+
+#[test]
+#[should_panic(expected = "a genesis miner could not register")]
+fn a_genesis_miner_without_the_bond_fails_the_genesis() {
+	let _ = new_test_ext_with_miners(vec![(POOR, profile())]);
+}

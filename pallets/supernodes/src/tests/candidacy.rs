@@ -167,3 +167,125 @@ fn a_candidate_without_the_backing_to_be_elected_for_a_whole_term_is_dropped() {
 		stand(NOT_A_MINER, 0);
 	});
 }
+
+/// Gives `who` the QAS of the other test accounts and makes it a proving miner.
+fn funded_miner(who: u64) {
+	use frame_support::traits::fungible::Mutate;
+	assert_ok!(QasBalances::mint_into(&who, QAS_ENDOWMENT));
+	make_miner(who);
+}
+
+/// A … F stand (the list is full); A is backed by V1 with 300, B by V2 with 50 and C by
+/// V3 with 10 (both below the minimum of 100), D, E and F by nobody; the election of term
+/// 1 marks B … F unbacked.
+fn a_full_list_with_five_unbacked_candidates() {
+	MinBacking::set(100);
+	for who in [A, B, C, D, E, F] {
+		stand(who, 0);
+	}
+	vote(V1, vec![A], 300);
+	vote(V2, vec![B], 50);
+	vote(V3, vec![C], 10);
+	next_term();
+	assert_eq!(supernodes(), vec![A]);
+	for who in [B, C, D, E, F] {
+		assert_eq!(crate::UnbackedCandidates::<Test>::get(who), Some(1));
+	}
+}
+
+/// The candidates displaced so far, in order.
+fn displaced() -> Vec<(u64, u64)> {
+	events()
+		.into_iter()
+		.filter_map(|event| match event {
+			Event::CandidateDisplaced { who, by, bond } => {
+				assert_eq!(bond, BOND);
+				Some((who, by))
+			},
+			_ => None,
+		})
+		.collect()
+}
+
+#[test]
+fn a_full_candidate_list_makes_room_for_a_newcomer_in_place_of_the_weakest_unbacked_candidate() {
+	build_and_execute(|| {
+		a_full_list_with_five_unbacked_candidates();
+		let newcomers = [V4, V5, NOT_A_MINER, 41, 42, 43];
+		for who in newcomers {
+			funded_miner(who);
+		}
+		// The candidates nobody backs go first (in any order), then C (10), then B (50).
+		for who in &newcomers[..5] {
+			stand(*who, 0);
+		}
+		let displaced = displaced();
+		let mut unbacked: Vec<u64> = displaced[..3].iter().map(|(who, _)| *who).collect();
+		unbacked.sort();
+		assert_eq!(unbacked, vec![D, E, F]);
+		assert_eq!(displaced[3..], [(C, 41), (B, 42)]);
+		assert_eq!(displaced.iter().map(|(_, by)| *by).collect::<Vec<_>>(), newcomers[..5]);
+		for who in [B, C, D, E, F] {
+			assert!(!Candidates::<Test>::contains_key(who));
+			assert_eq!(crate::UnbackedCandidates::<Test>::get(who), None);
+			assert_eq!(bonded_qas(who), 0);
+		}
+		// The newcomers are not marked until an election has counted their votes: the
+		// list is full and nobody may be displaced.
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(43), Perbill::zero()),
+			Error::<Test>::TooManyCandidates
+		);
+		assert_eq!(Candidates::<Test>::count(), 6);
+	});
+}
+
+#[test]
+fn a_candidate_backed_since_the_election_keeps_its_place() {
+	build_and_execute(|| {
+		a_full_list_with_five_unbacked_candidates();
+		// Backing that came after the election counts: B (50 + 60), C (10 + 90), and D, E
+		// and F renounce.
+		vote(V4, vec![B], 60);
+		vote(V5, vec![C], 90);
+		for who in [D, E, F] {
+			assert_ok!(Supernodes::renounce_candidacy(RuntimeOrigin::signed(who)));
+		}
+		for who in [D, E, F] {
+			funded_miner(40 + who);
+			stand(40 + who, 0);
+		}
+		funded_miner(NOT_A_MINER);
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(NOT_A_MINER), Perbill::zero()),
+			Error::<Test>::TooManyCandidates
+		);
+		assert!(displaced().is_empty());
+		// B's own vote does not count: with V4's vote gone, B is displaceable again.
+		vote(B, vec![B], 5_000);
+		assert_ok!(Supernodes::remove_voter(RuntimeOrigin::signed(V4)));
+		stand(NOT_A_MINER, 0);
+		assert_eq!(displaced(), vec![(B, NOT_A_MINER)]);
+	});
+}
+
+#[test]
+fn a_newcomer_that_cannot_stand_displaces_nobody() {
+	build_and_execute(|| {
+		a_full_list_with_five_unbacked_candidates();
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(POOR_MINER), Perbill::zero()),
+			Error::<Test>::InsufficientQas
+		);
+		funded_miner(NOT_A_MINER);
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(NOT_A_MINER), Perbill::from_percent(51)),
+			Error::<Test>::CommissionTooHigh
+		);
+		assert_noop!(
+			Supernodes::submit_candidacy(RuntimeOrigin::signed(A), Perbill::zero()),
+			Error::<Test>::AlreadyCandidate
+		);
+		assert!(displaced().is_empty());
+	});
+}

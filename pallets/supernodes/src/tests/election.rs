@@ -155,3 +155,46 @@ fn a_seat_is_never_won_with_a_token_vote() {
 		assert_eq!(supernodes(), vec![A, B]);
 	});
 }
+
+#[test]
+fn a_candidates_own_vote_does_not_count_towards_the_backing_a_seat_needs() {
+	build_and_execute(|| {
+		MinBacking::set(100);
+		stand(A, 0);
+		vote(V1, vec![A], 300);
+		// The attack: B backs itself with more than A has. Held QAS may vote, so this is
+		// the QAS of its bond voting again.
+		stand(B, 0);
+		vote(B, vec![B], 1_000);
+		next_term();
+		assert_eq!(supernodes(), vec![A]);
+		assert_eq!(runners_up(), Vec::<u64>::new());
+		assert_eq!(crate::UnbackedCandidates::<Test>::get(B), Some(1));
+		// Backed by another account with the minimum, B stands, and its own vote then
+		// counts in Phragmén like any other.
+		vote(V2, vec![B], 100);
+		next_term();
+		assert_eq!(supernodes(), vec![B, A]);
+		assert_eq!(supports(), vec![(B, 1_100), (A, 300)]);
+		assert_eq!(crate::UnbackedCandidates::<Test>::get(B), None);
+	});
+}
+
+#[test]
+fn a_vote_for_several_candidates_backs_each_with_its_share() {
+	build_and_execute(|| {
+		MinBacking::set(100);
+		stand(A, 0);
+		stand(B, 0);
+		// 150 QAS for two candidates back each with 75: neither has what a seat needs.
+		vote(V1, vec![A, B], 150);
+		next_term();
+		assert_eq!(supernodes(), Vec::<u64>::new());
+		assert!(events().contains(&Event::SupernodesKept { term: 1, elected: 0 }));
+		// 25 more for A alone make 100.
+		vote(V2, vec![A], 25);
+		next_term();
+		assert_eq!(supernodes(), vec![A]);
+		assert_eq!(runners_up(), Vec::<u64>::new());
+	});
+}

@@ -86,12 +86,12 @@ fn a_sitting_supernode_that_may_no_longer_stand_loses_its_seat_only_to_more_back
 		a_and_b_elected_c_runner_up();
 		deregister_miner(A);
 		deregister_miner(B);
-		// The attack of docs/security.md (9): a fresh miner stands and backs itself with
-		// 250 QAS, less than A's 300 and more than B's 200. Leaving A and B out of the
-		// election would hand it a seat against C alone.
+		// The attack of docs/security.md (9): a fresh miner stands, backed with 250 QAS
+		// (by an account of its own), less than A's 300 and more than B's 200. Leaving A
+		// and B out of the election would hand it a seat against C alone.
 		make_miner(D);
 		stand(D, 0);
-		vote(D, vec![D], 250);
+		vote(V4, vec![D], 250);
 
 		next_term();
 
@@ -110,11 +110,11 @@ fn a_sitting_supernode_that_may_no_longer_stand_loses_its_seat_only_to_more_back
 		assert!(!runners_up().contains(&B));
 
 		// Two candidates with more backing than A take both seats: A's candidacy ends.
-		// (V3 moves its vote from C to E; D raises its own.)
+		// (V3 moves its vote from C to E; V4 raises its vote for D.)
 		make_miner(E);
 		stand(E, 0);
 		vote(V3, vec![E], 400);
-		vote(D, vec![D], 350);
+		vote(V4, vec![D], 350);
 		next_term();
 		assert_eq!(supernodes(), vec![E, D]);
 		assert!(events().contains(&Event::CandidateDropped { who: A, bond: BOND }));
