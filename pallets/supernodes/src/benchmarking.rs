@@ -140,7 +140,9 @@ mod benchmarks {
 		#[extrinsic_call]
 		_(RawOrigin::Signed(who.clone()), T::MaxCommission::get());
 
-		assert_eq!(Candidates::<T>::get(&who).map(|c| c.commission), Some(T::MaxCommission::get()));
+		// An increase: scheduled for the term after the next.
+		let from_term = CurrentTerm::<T>::get() + 2;
+		assert_eq!(PendingCommission::<T>::get(&who), Some((from_term, T::MaxCommission::get())));
 	}
 
 	/// A voter with an old vote naming `MaxVotesPerVoter` supernodes that earned rewards

@@ -1,6 +1,6 @@
 //! Standing for election: candidacy, its bond, and the commission a supernode keeps.
 
-use crate::{pallet::*, Candidate, Stake};
+use crate::{pallet::*, Candidate, Stake, TermIndex};
 use frame_support::{
 	ensure,
 	traits::{
@@ -10,7 +10,10 @@ use frame_support::{
 	},
 	weights::Weight,
 };
-use poseidon_primitives::{era::EraClock, power::ProvenPower};
+use poseidon_primitives::{
+	era::{EraClock, EraIndex},
+	power::ProvenPower,
+};
 use sp_runtime::{traits::UniqueSaturatedInto, DispatchError, DispatchResult, Perbill};
 
 impl<T: Config> Pallet<T> {
@@ -116,9 +119,10 @@ impl<T: Config> Pallet<T> {
 
 	pub(crate) fn do_set_commission(who: T::AccountId, commission: Perbill) -> DispatchResult {
 		ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
-		let in_force = Self::commission_in_force(&who).ok_or(Error::<T>::NotCandidate)?;
-		if commission > in_force && Self::is_supernode(&who) {
-			let from_term = CurrentTerm::<T>::get().saturating_add(1);
+		let current_term = CurrentTerm::<T>::get();
+		let in_force = Self::commission_in_term(&who, current_term).ok_or(Error::<T>::NotCandidate)?;
+		if commission > in_force {
+			let from_term = current_term.saturating_add(2);
 			PendingCommission::<T>::insert(&who, (from_term, commission));
 			Self::deposit_event(Event::CommissionScheduled { who, commission, from_term });
 			return Ok(());
@@ -133,17 +137,43 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// The commission `who` keeps now, folding in an increase whose term has come; `None`
-	/// if `who` is not a candidate.
-	pub(crate) fn commission_in_force(who: &T::AccountId) -> Option<Perbill> {
-		let mut candidate = Candidates::<T>::get(who)?;
-		if let Some((from_term, raised)) = PendingCommission::<T>::get(who) {
-			if from_term <= CurrentTerm::<T>::get() {
-				PendingCommission::<T>::remove(who);
-				candidate.commission = raised;
-				Candidates::<T>::insert(who, candidate);
-			}
+	/// The commission `who` keeps of a pool of term `term`: its commission, or the
+	/// increase it announced once that increase's term has come; `None` if `who` is not a
+	/// candidate.
+	pub(crate) fn commission_in_term(who: &T::AccountId, term: TermIndex) -> Option<Perbill> {
+		let candidate = Candidates::<T>::get(who)?;
+		Some(match PendingCommission::<T>::get(who) {
+			Some((from_term, raised)) if from_term <= term => raised,
+			_ => candidate.commission,
+		})
+	}
+
+	/// The term `era` belongs to, and whether it is the current one: the current term if
+	/// `era` is at or after its start, else the one before (pools are shared within the
+	/// era after theirs, so a pool shared at the start of a term is the last era's of the
+	/// term before).
+	pub(crate) fn term_of_era(era: EraIndex) -> (TermIndex, bool) {
+		let current_term = CurrentTerm::<T>::get();
+		match era >= TermStartEra::<T>::get() {
+			true => (current_term, true),
+			false => (current_term.saturating_sub(1), false),
 		}
-		Some(candidate.commission)
+	}
+
+	/// The commission `who` keeps of a pool of `term` ([`Pallet::term_of_era`]). An
+	/// increase in force is folded into the candidate's record when `term` is the current
+	/// one: no later pool can belong to an earlier term.
+	pub(crate) fn commission_for_pool(who: &T::AccountId, (term, current): (TermIndex, bool)) -> Option<Perbill> {
+		let mut candidate = Candidates::<T>::get(who)?;
+		let Some((from_term, raised)) = PendingCommission::<T>::get(who) else { return Some(candidate.commission) };
+		if from_term > term {
+			return Some(candidate.commission);
+		}
+		if current {
+			PendingCommission::<T>::remove(who);
+			candidate.commission = raised;
+			Candidates::<T>::insert(who, candidate);
+		}
+		Some(raised)
 	}
 }

@@ -59,6 +59,7 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn elect(term: TermIndex) {
 		let params = Params::<T>::get();
 		CurrentTerm::<T>::put(term);
+		TermStartEra::<T>::put(T::Clock::current_era());
 		NextElectionEra::<T>::put(T::Clock::current_era().saturating_add(params.term_length));
 
 		// Phragmén weighs votes in `u64`; QAS amounts are scaled down to it by the total

@@ -341,13 +341,19 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type NextElectionEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
 
+	/// The era at whose start the current term began: a pool is shared with the
+	/// commissions of the term its era belongs to, not of the term in which it is shared.
+	#[pallet::storage]
+	pub type TermStartEra<T: Config> = StorageValue<_, EraIndex, ValueQuery>;
+
 	/// The validator set last handed to the session pallet.
 	#[pallet::storage]
 	pub type PlannedValidators<T: Config> =
 		StorageValue<_, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
 
-	/// A commission increase of a supernode and the term from which it applies: a
-	/// supernode cannot raise its commission under the backers of the term in progress.
+	/// A commission increase and the term from which it applies: the term after the next,
+	/// so that backers see it for a whole term, and an election, before it takes their
+	/// rewards (docs/security.md, attack 3).
 	#[pallet::storage]
 	pub type PendingCommission<T: Config> =
 		StorageMap<_, Blake2_128Concat, T::AccountId, (TermIndex, Perbill), OptionQuery>;
@@ -453,7 +459,8 @@ pub mod pallet {
 		OffenceSlashed { who: T::AccountId, session: u32, slashed: QasOf<T>, bond_left: QasOf<T> },
 		/// `who` set its commission, in force from now on.
 		CommissionSet { who: T::AccountId, commission: Perbill },
-		/// Supernode `who` raised its commission; the new one applies from term `from_term`.
+		/// `who` raised its commission; the new one applies to the pools of eras from term
+		/// `from_term` on (the term after the next).
 		CommissionScheduled { who: T::AccountId, commission: Perbill, from_term: TermIndex },
 		/// `who` votes for `targets` with `amount` QAS locked.
 		/// Its backing earns from the supernode pool of era `earns_from` on.
@@ -605,9 +612,10 @@ pub mod pallet {
 			Self::do_renounce_candidacy(who)
 		}
 
-		/// Change the caller's commission: a decrease, or any change by a candidate that is
-		/// not a supernode now, from the next pool on; a supernode's increase from the next
-		/// term, so that it cannot take more from the backers who elected it.
+		/// Change the caller's commission: a decrease from the next pool on; an increase
+		/// from the term after the next (announced a whole term ahead), so that no
+		/// candidate can take more from backers who have not had a term and an election to
+		/// leave it.
 		#[pallet::call_index(2)]
 		#[pallet::weight(T::WeightInfo::set_commission())]
 		pub fn set_commission(origin: OriginFor<T>, commission: Perbill) -> DispatchResult {

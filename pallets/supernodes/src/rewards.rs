@@ -8,7 +8,7 @@
 //! [`Config::MaxSupernodes`]); per claim, one per target of the claimer's vote (at most
 //! [`Config::MaxVotesPerVoter`]). Nothing iterates over voters.
 
-use crate::{pallet::*, WeightInfo};
+use crate::{pallet::*, TermIndex, WeightInfo};
 use frame_support::{
 	ensure,
 	traits::{fungible::Mutate, tokens::Preservation, Get},
@@ -104,9 +104,10 @@ impl<T: Config> Pallet<T> {
 			return;
 		}
 		let mut forfeited = QqqOf::<T>::zero();
+		let term = Self::term_of_era(era);
 		for elected in supernodes.iter() {
 			if AuthoredBlocks::<T>::contains_key(era, &elected.who) {
-				Self::pay_supernode_part(&elected.who, era, part);
+				Self::pay_supernode_part(&elected.who, era, term, part);
 			} else {
 				forfeited.saturating_accrue(part);
 				Self::deposit_event(Event::SupernodeOffline { era, who: elected.who.clone(), forfeited: part });
@@ -118,14 +119,14 @@ impl<T: Config> Pallet<T> {
 		}
 	}
 
-	/// Splits one supernode's `part` of `era`'s pool into its commission, kept for it in
-	/// [`UnclaimedRewards`], and its backers' rewards, added to its backing's accumulator
-	/// after the votes that earn from `era` have joined. Without earning backers, the
-	/// supernode keeps the whole part.
-	fn pay_supernode_part(supernode: &T::AccountId, era: EraIndex, part: QqqOf<T>) {
+	/// Splits one supernode's `part` of `era`'s pool into its commission (the one of
+	/// `era`'s term, [`Pallet::term_of_era`]), kept for it in [`UnclaimedRewards`], and
+	/// its backers' rewards, added to its backing's accumulator after the votes that earn
+	/// from `era` have joined. Without earning backers, the supernode keeps the whole part.
+	fn pay_supernode_part(supernode: &T::AccountId, era: EraIndex, term: (TermIndex, bool), part: QqqOf<T>) {
 		// A supernode cannot renounce during its term, so it is a candidate; should it not
 		// be, nobody else has a claim on its part.
-		let commission = Self::commission_in_force(supernode).unwrap_or(sp_runtime::Perbill::one());
+		let commission = Self::commission_for_pool(supernode, term).unwrap_or(sp_runtime::Perbill::one());
 		let to_supernode = commission.mul_floor(part);
 		let to_backers = part.saturating_sub(to_supernode);
 		let shared = !to_backers.is_zero() &&

@@ -117,9 +117,19 @@ fn a_supernode_serves_its_term_out() {
 fn a_candidate_sets_its_commission_within_the_maximum() {
 	build_and_execute(|| {
 		stand(A, 5);
+		// An increase is announced a whole term ahead: from the term after the next.
 		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(A), Perbill::from_percent(50)));
-		assert_eq!(Candidates::<Test>::get(A).unwrap().commission, Perbill::from_percent(50));
-		assert_eq!(last_event(), Event::CommissionSet { who: A, commission: Perbill::from_percent(50) });
+		assert_eq!(Candidates::<Test>::get(A).unwrap().commission, Perbill::from_percent(5));
+		assert_eq!(crate::PendingCommission::<Test>::get(A), Some((2, Perbill::from_percent(50))));
+		assert_eq!(
+			last_event(),
+			Event::CommissionScheduled { who: A, commission: Perbill::from_percent(50), from_term: 2 }
+		);
+		// A decrease applies at once, and replaces the announced increase.
+		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(A), Perbill::from_percent(3)));
+		assert_eq!(Candidates::<Test>::get(A).unwrap().commission, Perbill::from_percent(3));
+		assert_eq!(crate::PendingCommission::<Test>::get(A), None);
+		assert_eq!(last_event(), Event::CommissionSet { who: A, commission: Perbill::from_percent(3) });
 
 		assert_noop!(
 			Supernodes::set_commission(RuntimeOrigin::signed(A), Perbill::from_percent(60)),

@@ -128,25 +128,57 @@ fn an_empty_pool_changes_nothing() {
 }
 
 #[test]
-fn a_supernode_raising_its_commission_before_a_pool_keeps_the_old_one_until_the_next_term() {
+fn a_commission_raise_applies_after_a_whole_term_and_to_the_pools_of_its_own_term() {
 	build_and_execute(|| {
 		two_supernodes();
-		// The attack: B, elected at 10 %, raises to the maximum right before the pool.
+		// The attack: B, elected at 10 % for term 1 (eras 3 to 5), raises to the maximum
+		// right before the pool.
 		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(B), Perbill::from_percent(50)));
 		assert_eq!(
 			last_event(),
-			Event::CommissionScheduled { who: B, commission: Perbill::from_percent(50), from_term: 2 }
+			Event::CommissionScheduled { who: B, commission: Perbill::from_percent(50), from_term: 3 }
 		);
 		settle(3, 1_000);
 		// B's part is 500: 10 % is still what it keeps this term.
 		assert_eq!(Supernodes::pending_rewards(&B), 50);
 		assert_eq!(Supernodes::pending_rewards(&V2), 225);
-
+		// Term 2, the whole term its backers have to react in: still 10 %.
 		next_term();
 		settle(6, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&B), 100);
+		// Term 3 (from era 9): the pool of era 8, term 2's last, shared after the election,
+		// is still at 10 %; era 9's is at 50 %.
+		next_term();
+		settle(8, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&B), 150);
+		assert_eq!(PendingCommission::<Test>::get(B), Some((3, Perbill::from_percent(50))));
+		settle(9, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&B), 150 + 250);
 		assert_eq!(Candidates::<Test>::get(B).unwrap().commission, Perbill::from_percent(50));
 		assert_eq!(PendingCommission::<Test>::get(B), None);
-		assert_eq!(Supernodes::pending_rewards(&B), 50 + 250);
+	});
+}
+
+#[test]
+fn a_candidate_raising_its_commission_just_before_its_election_keeps_the_old_one_for_that_term() {
+	build_and_execute(|| {
+		two_supernodes();
+		// The attack: C, a runner-up at 0 %, raises to the maximum in the last era before
+		// the election that its backers are about to win for it.
+		next_era();
+		next_era();
+		assert_ok!(Supernodes::set_commission(RuntimeOrigin::signed(C), Perbill::from_percent(50)));
+		assert_eq!(
+			last_event(),
+			Event::CommissionScheduled { who: C, commission: Perbill::from_percent(50), from_term: 3 }
+		);
+		vote(V3, vec![C], 400);
+		next_term();
+		assert!(supernodes().contains(&C));
+		// Its whole first term is at the commission its voters elected it with.
+		settle(6, 1_000);
+		assert_eq!(Supernodes::pending_rewards(&C), 0);
+		assert_eq!(Supernodes::pending_rewards(&V3), 500);
 	});
 }
 
