@@ -120,14 +120,18 @@ describe('scripts/local-testnet.sh', () => {
       const generated = await rpcCall(eveRpcPort, 'author_rotateKeysWithOwner', [u8aToHex(eve.publicKey)]);
       assert.ok(generated.proof, 'the node proves ownership of the keys');
 
+      // Registered first: a registration sent in an era's last block may only be included
+      // in the next era (the first block of an era, a new session, is full), and a miner
+      // proves only eras from the one it registered in.
+      const registration = await submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), eve);
+      assert.equal(registration.error, null);
       const era = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
       const nonce = (await api.rpc.system.accountNextIndex(eve.address)).toNumber();
       const results = await Promise.all([
-        submit(api, api.tx.proofOfResource.registerMiner(MINER_PROFILE), eve, { nonce }),
         submit(api, api.tx.proofOfResource.submitProof(era, { bandwidthBytes: 1_000_000 }, `0x${'55'.repeat(32)}`),
-          eve, { nonce: nonce + 1 }),
-        submit(api, api.tx.supernodes.submitCandidacy(100_000_000), eve, { nonce: nonce + 2 }),
-        submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve, { nonce: nonce + 3 }),
+          eve, { nonce }),
+        submit(api, api.tx.supernodes.submitCandidacy(100_000_000), eve, { nonce: nonce + 1 }),
+        submit(api, api.tx.session.setKeys(generated.keys, generated.proof), eve, { nonce: nonce + 2 }),
         submit(api, api.tx.supernodes.vote([eve.address], 250_000n * QAS), ferdie),
       ]);
       for (const { error } of results) assert.equal(error, null);
