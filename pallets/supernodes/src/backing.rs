@@ -65,13 +65,8 @@ impl<T: Config> Pallet<T> {
 	pub(crate) fn backing_by_others(candidate: &T::AccountId) -> Stake {
 		let Some(backing) = Backings::<T>::get(candidate) else { return Stake::default() };
 		let waiting = backing.waiting.iter().fold(Stake::default(), |sum, era| {
-			sum.saturating_add(BackingCohorts::<T>::get(candidate, era).map_or(0, |cohort| {
-				if cohort.joined_at.is_none() {
-					cohort.stake
-				} else {
-					0
-				}
-			}))
+			let cohort = BackingCohorts::<T>::get(candidate, era).filter(|cohort| cohort.joined_at.is_none());
+			sum.saturating_add(cohort.map_or(0, |cohort| cohort.stake))
 		});
 		let own = Voters::<T>::get(candidate)
 			.filter(|voter| voter.targets.iter().any(|target| &target.candidate == candidate))

@@ -36,7 +36,6 @@ impl<T: Config> Pallet<T> {
 			false => Some(Self::weakest_unbacked_candidate().ok_or(Error::<T>::TooManyCandidates)?),
 		};
 		if let Some(weakest) = &displaced {
-			// The call fails as a whole (and the weakest stays) if `who` cannot hold the bond.
 			let bond = Self::end_candidacy(weakest).unwrap_or_default();
 			Self::deposit_event(Event::CandidateDisplaced { who: weakest.clone(), by: who.clone(), bond });
 		}
