@@ -3,7 +3,8 @@
 // secrets no node here holds. Alice, the dev chain's launch validator, is no miner; were
 // she left out of the election for it, Bob would be the only validator from the session
 // after the first election, and the chain would stop there for good. She keeps her seat
-// (nobody out-backs her stash's 400 000 QAS), and blocks go on past the second election.
+// (nobody out-backs her stash's 400 000 QAS), and blocks go on through the first era that
+// the elected set validates.
 
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -39,7 +40,7 @@ describe('seat capture on poseidon-node --dev', () => {
   before(async () => ({ node, api, accounts } = await startDevChain()));
   after(async () => node?.stop());
 
-  test('a self-backed miner with dead keys does not replace Alice; blocks go on past the second election',
+  test('a self-backed miner with dead keys does not replace Alice; blocks go on under the elected set',
     async () => {
       const { alice, bob } = accounts;
       const { keys, proof } = keysKeptElsewhere(bob);
@@ -56,14 +57,20 @@ describe('seat capture on poseidon-node --dev', () => {
       for (const { error } of results) assert.equal(error, null);
       assert.ok((await api.query.supernodes.candidates(bob.address)).isSome, 'Bob stands');
 
-      // Terms are three one-minute eras: the second election is at the start of era 6.
-      await waitFor(async () => (await api.query.supernodes.currentTerm()).toNumber() >= 2, 480000,
-        'the second election');
+      // Terms are three one-minute eras: the first election is at the start of era 3, and
+      // the set it elects is queued at once and validates from the next era on
+      // (runtime/src/configs/session.rs).
+      await waitFor(async () => (await api.query.supernodes.currentTerm()).toNumber() >= 1, 300000,
+        'the first election');
       assert.deepEqual(await supernodes(api), [alice.address]);
-      const atSecondElection = await bestNumber(api);
-      // A whole era later, Alice still validates alone and blocks keep coming.
-      await waitFor(async () => (await bestNumber(api)) >= atSecondElection + 12, 120000,
-        'blocks past the second election');
+      const electionEra = (await api.query.proofOfResource.era()).unwrap().current.toNumber();
+      await waitFor(async () => (await api.query.proofOfResource.era()).unwrap().current.toNumber() > electionEra,
+        120000, 'the first era of the elected set');
+      const atFirstEraOfTheSet = await bestNumber(api);
+      // A whole era of the elected set later, Alice still validates alone and blocks keep
+      // coming: had Bob's dead keys been elected, no block would follow.
+      await waitFor(async () => (await bestNumber(api)) >= atFirstEraOfTheSet + 12, 120000,
+        'blocks under the elected set');
       assert.deepEqual((await api.query.session.validators()).map(String), [alice.address]);
       assert.deepEqual(await supernodes(api), [alice.address]);
     });
