@@ -12,7 +12,8 @@
 //! receive fees of any size (as are the revenue pot and the depositor and supernode pool
 //! accounts).
 //!
-//! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute;
+//! Eras (and sessions) last [`DEV_ERA_LENGTH`] blocks, so an era passes in a minute (in the
+//! `fast-runtime` build);
 //! supernode terms last three eras; the deposit plans last 3, 9 and 18 eras. The
 //! referendum periods are not in any preset: they are compiled into the runtime, short
 //! in the dev node's `fast-runtime` build (a referendum passes in minutes) and real in a
@@ -56,8 +57,10 @@ pub const DEV_ENDOWMENT_QAS: Balance = 1_000_000 * QAS;
 /// the existential deposit can still be paid into it.
 pub const TREASURY_ENDOWMENT_QQQ: Balance = QQQ;
 
-/// Era length of the dev and local chains: ten 6-second blocks, one minute.
-pub const DEV_ERA_LENGTH: BlockNumber = 10;
+/// Era length of the dev and local chains: the shortest era the runtime allows, ten
+/// 6-second blocks (one minute) in a `fast-runtime` build; in a real network's build,
+/// whose challenge window has a floor of an hour, four hours.
+pub const DEV_ERA_LENGTH: BlockNumber = crate::configs::proof_of_resource::MinEraLength::get();
 
 /// The company account of the dev and local chains: the keyless treasury account, which
 /// governance (sudo on these chains) can replace with a company account.

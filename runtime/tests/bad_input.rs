@@ -212,6 +212,8 @@ fn supernodes_refuse_hostile_arguments_and_change_nothing() {
 		refused("a commission of 100 %", origin(Charlie), stand(Perbill::one()), SupernodesError::CommissionTooHigh);
 		refused("renouncing no candidacy", origin(Ferdie), supernodes(Call::renounce_candidacy {}),
 			SupernodesError::NotCandidate);
+		refused("withdrawing no retired bond", origin(Ferdie), supernodes(Call::withdraw_retired_bond {}),
+			SupernodesError::NoRetiredBond);
 		refused("a commission for no candidate", origin(Ferdie), supernodes(Call::set_commission { commission: Perbill::zero() }),
 			SupernodesError::NotCandidate);
 		refused("a candidate's commission of 100 %", origin(Alice),
@@ -235,6 +237,7 @@ fn supernodes_refuse_hostile_arguments_and_change_nothing() {
 		let signed_calls = [
 			("submitCandidacy", stand(Perbill::zero())),
 			("renounceCandidacy", supernodes(Call::renounce_candidacy {})),
+			("withdrawRetiredBond", supernodes(Call::withdraw_retired_bond {})),
 			("setCommission", supernodes(Call::set_commission { commission: Perbill::zero() })),
 			("vote", vote(vec![Alice], 100 * qas)),
 			("removeVoter", supernodes(Call::remove_voter {})),

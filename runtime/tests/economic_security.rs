@@ -209,38 +209,113 @@ fn a_token_vote_wins_no_seat() {
 	});
 }
 
-/// A supernode that does not produce blocks (offline, or without session keys) takes its
-/// part of the pool all the same.
+/// The attack on the old rule: an era's supernode pool went to whoever held the seats
+/// when it settled, so the last era of a term, which the outgoing set still validates,
+/// paid the new supernodes or the treasury instead of the validators that produced it.
 #[test]
-fn a_supernode_that_authors_nothing_in_an_era_earns_nothing_of_it() {
+fn the_last_era_before_a_seat_change_pays_the_validators_that_produced_it() {
 	preset_ext("development").execute_with(|| {
 		start_block(1, 1);
 		// Bob stands with more backing than Alice but never sets session keys: he is
-		// elected at block 31 and Alice goes on producing every block.
+		// elected at block 31, and Alice goes on producing every block of era 3 (and after).
 		stand_backed_by(Bob, Charlie, 500_000 * QAS);
 		run_to_block(31);
-		let bob = Bob.to_account_id();
+		let (alice, bob) = (Alice.to_account_id(), Bob.to_account_id());
 		assert_eq!(
 			pallet_supernodes::Supernodes::<Runtime>::get().into_iter().map(|e| e.who).collect::<Vec<_>>(),
 			vec![bob.clone()]
 		);
-		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![Alice.to_account_id()]);
+		assert_eq!(pallet_session::Validators::<Runtime>::get(), vec![alice.clone()]);
+		assert_eq!(pallet_supernodes::EraValidators::<Runtime>::get(3).into_inner(), vec![alice.clone()]);
 
 		// 1 000 QQQ of revenue in era 3 (block 32: a session change fills its first block);
 		// it settles at block 45.
 		run_to_block(32);
 		assert_eq!(apply(pay(1_000 * QQQ), Eve, 0), Ok(()));
+		let alice_side = || Supernodes::pending_rewards(&alice) + Supernodes::pending_rewards(&AliceStash.to_account_id());
+		let alice_side_before = alice_side();
 		run_to_block(45);
-		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::SupernodeOffline {
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::PoolShared {
 			era: 3,
-			who: bob.clone(),
-			forfeited: 50 * QQQ,
+			amount: 50 * QQQ,
+			supernodes: 1,
 		})));
+		assert!(!events().iter().any(|e| matches!(
+			e,
+			RuntimeEvent::Supernodes(
+				pallet_supernodes::Event::SupernodeOffline { .. } | pallet_supernodes::Event::PoolSentToTreasury { .. }
+			)
+		)));
+		// Alice and her backer share era 3's whole pool; Bob and his backer get nothing of it.
+		assert_eq!(alice_side() - alice_side_before, 50 * QQQ);
 		assert_eq!(Supernodes::pending_rewards(&bob), 0);
 		assert_eq!(Supernodes::pending_rewards(&Charlie.to_account_id()), 0);
-		// Alice authored every block of era 3; the record went with the era's sharing.
+		// The era's records went with its sharing; era 4's are being kept.
 		assert_eq!(pallet_supernodes::AuthoredBlocks::<Runtime>::iter_prefix(3).count(), 0);
-		assert!(pallet_supernodes::AuthoredBlocks::<Runtime>::get(4, Alice.to_account_id()) > 0);
+		assert!(!pallet_supernodes::EraValidators::<Runtime>::contains_key(3));
+		assert!(pallet_supernodes::AuthoredBlocks::<Runtime>::get(4, &alice) > 0);
+	});
+}
+
+/// Finishes the current block and starts the next ones up to `number`, each in the next
+/// slot that is not `offline`'s (Aura gives slot `s` to validator `s mod n`, in the session
+/// pallet's order): `offline`'s node produces nothing.
+fn run_to_block_without(number: u32, offline: &poseidon_runtime::AccountId) {
+	let mut now = frame_system::Pallet::<Runtime>::block_number();
+	while now < number {
+		Executive::finalize_block();
+		now += 1;
+		let validators = pallet_session::Validators::<Runtime>::get();
+		let mut slot = crate::common::next_slot();
+		while &validators[(slot % validators.len() as u64) as usize] == offline {
+			slot += 1;
+		}
+		start_block(now, slot);
+	}
+}
+
+/// A validator that produces no block in an era (its node down, its keys lost) gets
+/// nothing of that era's pool, and the others gain nothing by it: its part goes to the
+/// treasury.
+#[test]
+fn a_validator_that_authors_nothing_in_an_era_earns_nothing_of_it() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		let dave = Dave.to_account_id();
+		let era_1_start = ProofOfResource::era_state().start + ProofOfResource::era_state().length;
+		run_to_block(era_1_start + 1);
+		assert_eq!(ProofOfResource::era_state().current, 1);
+		assert_eq!(pallet_supernodes::EraValidators::<Runtime>::get(1).len(), 4);
+		// Era 1: Dave's node is down; the other three produce every block.
+		assert_eq!(apply(pay(1_000 * QQQ), Eve, 0), Ok(()));
+		let shared = |era| {
+			events().into_iter().find_map(|e| match e {
+				RuntimeEvent::Supernodes(pallet_supernodes::Event::PoolShared { era: shared, amount, .. })
+					if shared == era => Some(amount),
+				_ => None,
+			})
+		};
+		let mut now = era_1_start + 1;
+		while shared(1).is_none() {
+			assert!(now < era_1_start + 40, "era 1 settles within its next era");
+			now += 1;
+			run_to_block_without(now, &dave);
+		}
+		let part = shared(1).unwrap() / 4;
+		assert!(part > 0);
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::SupernodeOffline {
+			era: 1,
+			who: dave.clone(),
+			forfeited: part,
+		})));
+		let offline: Vec<_> = events()
+			.into_iter()
+			.filter_map(|e| match e {
+				RuntimeEvent::Supernodes(pallet_supernodes::Event::SupernodeOffline { era: 1, who, .. }) => Some(who),
+				_ => None,
+			})
+			.collect();
+		assert_eq!(offline, vec![dave]);
 	});
 }
 
@@ -402,6 +477,156 @@ fn a_validator_that_seals_two_blocks_for_one_slot_loses_part_of_its_bond() {
 		);
 		assert!(qqq(&eve) < eve_qqq);
 		assert_eq!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond, bond - slashed);
+	});
+}
+
+/// The attack on the old rules: after an offender's first slash, every further report of
+/// it was accepted, free (`Pays::No`) and slashed nothing, so anyone could fill blocks with
+/// free reports; and the offender went on validating for the rest of its term.
+#[test]
+fn a_report_that_adds_no_slash_pays_its_fee_and_the_offender_stops_validating() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		// Block 2 is Charlie's (slot 2): the report is not in a block of Bob's own.
+		run_to_block(2);
+		let (bob, eve) = (Bob.to_account_id(), Eve.to_account_id());
+		let bob_key = sp_keyring::Ed25519Keyring::Bob;
+		let bond = pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond;
+		assert_eq!(Executive::apply_extrinsic(report(grandpa_equivocation(bob_key, bob_key, 3))), Ok(Ok(())));
+		let slashed = assert_one_of_four_slashed(&bob, bond);
+		// Disabled at once: Aura refuses his blocks for the rest of the session.
+		let bob_index = poseidon_runtime::Session::validators().iter().position(|v| v == &bob).unwrap() as u32;
+		assert!(<poseidon_runtime::Session as frame_support::traits::DisabledValidators>::is_disabled(bob_index));
+
+		// Another equivocation of his in the same session (round 4), reported by Eve with a
+		// signed report: refused, and Eve pays the fee.
+		use frame_support::traits::KeyOwnerProofSystem;
+		let second = grandpa_equivocation(bob_key, bob_key, 4);
+		let key_owner_proof =
+			poseidon_runtime::Historical::prove((sp_consensus_grandpa::KEY_TYPE, second.offender().clone())).unwrap();
+		let signed_report = RuntimeCall::Grandpa(pallet_grandpa::Call::report_equivocation {
+			equivocation_proof: Box::new(second.clone()),
+			key_owner_proof,
+		});
+		let eve_qqq = qqq(&eve);
+		assert_eq!(apply(signed_report, Eve, 0), Err(pallet_grandpa::Error::<Runtime>::DuplicateOffenceReport.into()));
+		assert!(qqq(&eve) < eve_qqq, "a report that adds no slash pays its fee");
+		// Unsigned, from a validator's node, it slashes nothing either.
+		assert!(matches!(Executive::apply_extrinsic(report(second)), Ok(Err(_))));
+		// Nor does an Aura equivocation of the same session.
+		let bob_aura: sp_consensus_aura::sr25519::AuthorityId = Bob.public().into();
+		let aura_report = RuntimeCall::AuraEquivocation(pallet_aura_equivocation::Call::report_equivocation {
+			equivocation_proof: Box::new(sp_consensus_slots::EquivocationProof {
+				offender: bob_aura.clone(),
+				slot: sp_consensus_aura::Slot::from(1),
+				first_header: aura_sealed_header(1, 1, Bob),
+				second_header: aura_sealed_header(2, 1, Bob),
+			}),
+			key_owner_proof: poseidon_runtime::Historical::prove((sp_core::crypto::key_types::AURA, bob_aura)).unwrap(),
+		});
+		let eve_qqq = qqq(&eve);
+		assert!(apply(aura_report, Eve, 1).is_err());
+		assert!(qqq(&eve) < eve_qqq);
+		assert_eq!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond, bond - slashed);
+
+		// Bob authors nothing more: not in the rest of session 0, nor in session 1 (the set
+		// planned before the report), where he is disabled again; from session 2 on the
+		// three others validate without him.
+		let authored_before = pallet_supernodes::AuthoredBlocks::<Runtime>::get(0, &bob);
+		let era = ProofOfResource::era_state();
+		run_to_block(era.start + era.length - 1);
+		assert_eq!(ProofOfResource::era_state().current, 0, "the last block of era 0");
+		assert_eq!(pallet_supernodes::AuthoredBlocks::<Runtime>::get(0, &bob), authored_before);
+		run_to_block(era.start + 2 * era.length - 1);
+		assert_eq!(ProofOfResource::era_state().current, 1, "the last block of era 1");
+		assert_eq!(pallet_supernodes::AuthoredBlocks::<Runtime>::get(1, &bob), 0);
+		assert!(poseidon_runtime::Session::validators().contains(&bob));
+		run_to_block(era.start + 2 * era.length + 1);
+		let validators = poseidon_runtime::Session::validators();
+		assert_eq!(validators.len(), 3);
+		assert!(!validators.contains(&bob));
+	});
+}
+
+/// The attack on the old rule: a validator whose candidacy ended (dropped by the election
+/// that took its seat, or renounced then) got its bond back at once, while it still
+/// validated the last era of its term, so it equivocated there with nothing at stake.
+#[test]
+fn an_outgoing_validator_validates_its_last_era_with_its_bond_at_stake() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		// Eve, backed by Ferdie, out-backs Dave (100 000 QAS) for the fourth seat.
+		stand_backed_by(Eve, sp_keyring::Sr25519Keyring::Ferdie, 500_000 * QAS);
+		let dave = Dave.to_account_id();
+		let bond = pallet_supernodes::Candidates::<Runtime>::get(&dave).unwrap().bond;
+		// The election at the start of era 3 gives Eve the seat. Dave, a launch validator
+		// that proves no work in this test, is no longer eligible: not re-elected, his
+		// candidacy ends there, while he still validates era 3.
+		let era = ProofOfResource::era_state();
+		run_to_block(era.start + 3 * era.length);
+		assert_eq!(pallet_supernodes::CurrentTerm::<Runtime>::get(), 1);
+		assert!(!Supernodes::is_supernode(&dave));
+		assert!(poseidon_runtime::Session::validators().contains(&dave), "Dave validates era 3");
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::CandidateDropped {
+			who: dave.clone(),
+			bond: 0,
+		})));
+		// His bond stays held: he was among the validators planned (for era 3; the pallet
+		// counts the era after the current one, 4), within reach of reports until 28 eras
+		// after it.
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::BondRetired {
+			who: dave.clone(),
+			bond,
+			release_era: 4 + poseidon_runtime::configs::offences::REPORTABLE_SESSIONS + 1,
+		})));
+		assert_eq!(crate::common::held_qas(&dave), bond);
+		run_to_block(era.start + 3 * era.length + 1);
+
+		// He signs two prevotes in one round of session 3, and is reported.
+		let dave_key = sp_keyring::Ed25519Keyring::Dave;
+		assert_eq!(Executive::apply_extrinsic(report(grandpa_equivocation(dave_key, dave_key, 3))), Ok(Ok(())));
+		let left = pallet_supernodes::RetiredBonds::<Runtime>::get(&dave).unwrap().bond;
+		assert!(left < bond);
+		assert!(events().contains(&RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed {
+			who: dave.clone(),
+			session: 3,
+			slashed: bond - left,
+			bond_left: left,
+		})));
+		// Withdrawing it early is refused.
+		let withdraw = RuntimeCall::Supernodes(pallet_supernodes::Call::withdraw_retired_bond {});
+		assert_eq!(apply(withdraw, Dave, 0), Err(pallet_supernodes::Error::<Runtime>::RetiredBondAtRisk.into()));
+	});
+}
+
+/// The attack on the old rule: the session history recorded a session's keys only when the
+/// validator set changed, so a validator that rotated its keys during a term signed with
+/// keys no key-ownership proof could name, and its equivocations could not be reported.
+#[test]
+fn a_validator_that_rotates_its_keys_stays_reportable() {
+	preset_ext("local_testnet").execute_with(|| {
+		start_block(1, 1);
+		let bob = Bob.to_account_id();
+		let bond = pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond;
+		// Bob rotates to new keys (Ferdie's dev keys, which no one else uses); the set stays
+		// the same. They are queued at the next session and sign from the one after.
+		let set_keys = RuntimeCall::Session(pallet_session::Call::set_keys {
+			keys: session_keys_of(sp_keyring::Sr25519Keyring::Ferdie),
+			proof: crate::common::ownership_proof_of_keys(sp_keyring::Sr25519Keyring::Ferdie, Bob),
+		});
+		assert_eq!(apply(set_keys, Bob, 0), Ok(()));
+		let era = ProofOfResource::era_state();
+		run_to_block(era.start + 2 * era.length + 1);
+		assert_eq!(poseidon_runtime::Session::current_index(), 2);
+
+		// In session 2 Bob, with his new GRANDPA key, signs two prevotes in one round.
+		let new_key = sp_keyring::Ed25519Keyring::Ferdie;
+		assert_eq!(Executive::apply_extrinsic(report(grandpa_equivocation(new_key, new_key, 3))), Ok(Ok(())));
+		assert!(events().iter().any(|e| matches!(
+			e,
+			RuntimeEvent::Supernodes(pallet_supernodes::Event::OffenceSlashed { who, session: 2, .. }) if who == &bob
+		)));
+		assert!(pallet_supernodes::Candidates::<Runtime>::get(&bob).unwrap().bond < bond);
 	});
 }
 

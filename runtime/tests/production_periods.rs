@@ -37,3 +37,32 @@ fn every_preset_runs_the_tracks_and_vote_locks_its_build_compiled_in() {
 		});
 	}
 }
+
+/// The attack on the old bound: any era of ten blocks or more was accepted, so whoever
+/// could set the era length (a `network_params` referendum then, `Root` now) could shrink
+/// the challenge window, the time supernodes have to reject a fraudulent proof, to a few
+/// blocks. A real network's runtime refuses eras under four hours: its challenge window
+/// (the second quarter of the next era) lasts at least an hour.
+#[test]
+fn a_real_network_runtime_keeps_a_challenge_window_of_at_least_an_hour() {
+	use poseidon_primitives::{era::challenge_blocks, time::HOURS};
+	use poseidon_runtime::configs::proof_of_resource::{min_era_length_of, MinEraLength};
+	assert!(challenge_blocks(min_era_length_of(false)) >= HOURS);
+	// The dev chains' one-minute eras exist only in the `fast-runtime` build.
+	assert_eq!(min_era_length_of(true), 10);
+	assert_eq!(MinEraLength::get(), min_era_length_of(FAST_RUNTIME));
+	for preset in ["development", "local_testnet", "production"] {
+		preset_ext(preset).execute_with(|| {
+			let era = poseidon_runtime::ProofOfResource::era_state();
+			assert!(era.length >= MinEraLength::get(), "{preset}'s eras are at least the floor");
+			// Even Root cannot go below it.
+			assert_eq!(
+				poseidon_runtime::ProofOfResource::set_era_length(
+					frame_system::RawOrigin::Root.into(),
+					MinEraLength::get() - 1
+				),
+				Err(pallet_proof_of_resource::Error::<Runtime>::EraLengthOutOfBounds.into())
+			);
+		});
+	}
+}

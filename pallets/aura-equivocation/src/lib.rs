@@ -10,6 +10,9 @@
 //!   a key-ownership proof (the historical proof `pallet-session` gives for the Aura
 //!   key, see `GrandpaApi::generate_key_ownership_proof` for the GRANDPA counterpart). A
 //!   valid report is free ([`Pays::No`]); a bad one pays its fee.
+//! - Each header is at most [`Config::MaxHeaderSize`] bytes, and the report is weighed by
+//!   the larger one's size (checking hashes each header twice), so an offender cannot have
+//!   large headers, whose digests it signs itself, checked for the price of small ones.
 //! - The report is checked ([`proof::check_equivocation_proof`]): the two headers differ,
 //!   both carry the reported slot and both are sealed by the offender's key. The slot
 //!   must lie in the session the key-ownership proof is for: the pallet records the slot
@@ -94,6 +97,16 @@ pub mod pallet {
 		#[pallet::constant]
 		type ReportableSessions: Get<SessionIndex>;
 
+		/// The largest encoded header a report may carry, in bytes: a real header's digest
+		/// holds its slot, its seal and, at a session change, the next Aura and GRANDPA
+		/// authorities.
+		#[pallet::constant]
+		type MaxHeaderSize: Get<u32>;
+
+		/// The weight of hashing one byte of a header (BLAKE2-256, in the runtime). Checking
+		/// a proof hashes each header twice; the benchmark measured minimal headers.
+		type HashedByteWeight: Get<Weight>;
+
 		/// Weights of the calls, measured by the benchmarks.
 		type WeightInfo: WeightInfo;
 	}
@@ -112,8 +125,10 @@ pub mod pallet {
 		/// The slot is not in the session the key-ownership proof is for, or that session
 		/// is too old to report.
 		SlotOutsideSession,
-		/// This equivocation has been reported already.
+		/// This equivocation has been reported already, or the report would slash nothing.
 		DuplicateOffenceReport,
+		/// A header is larger than [`Config::MaxHeaderSize`].
+		HeaderTooLarge,
 	}
 
 	#[pallet::call]
@@ -124,7 +139,7 @@ pub mod pallet {
 		/// A valid report is free and has the offender slashed; an invalid one is refused
 		/// with a named error and pays its fee.
 		#[pallet::call_index(0)]
-		#[pallet::weight(Pallet::<T>::report_weight())]
+		#[pallet::weight(Pallet::<T>::report_weight(&equivocation_proof))]
 		pub fn report_equivocation(
 			origin: OriginFor<T>,
 			equivocation_proof: Box<EquivocationProofOf<T>>,
@@ -137,11 +152,25 @@ pub mod pallet {
 	}
 
 	impl<T: Config> Pallet<T> {
-		/// What a report costs: checking the two seals (benchmarked), and the storage the
-		/// key-ownership proof check (the session's historical root) and the offences
-		/// pallet (its report index, the report, the offender's slash) read and write.
-		pub fn report_weight() -> Weight {
-			T::WeightInfo::check_equivocation_proof().saturating_add(T::DbWeight::get().reads_writes(8, 6))
+		/// What a report costs: checking the two seals (benchmarked on minimal headers),
+		/// hashing each header twice, counted as two headers the size of the larger (at most
+		/// [`Config::MaxHeaderSize`]: a larger one is refused before it is hashed), and the
+		/// storage the key-ownership proof check (the session's historical root) and the
+		/// offences pallet (its report index, the report, the offender's slash) read and
+		/// write.
+		pub fn report_weight(equivocation_proof: &EquivocationProofOf<T>) -> Weight {
+			let size = Self::larger_header_size(equivocation_proof).min(T::MaxHeaderSize::get());
+			let hashed_bytes = u64::from(size).saturating_mul(4);
+			T::WeightInfo::check_equivocation_proof()
+				.saturating_add(T::HashedByteWeight::get().saturating_mul(hashed_bytes))
+				.saturating_add(T::DbWeight::get().reads_writes(8, 6))
+		}
+
+		/// The encoded size of the larger of the proof's two headers.
+		fn larger_header_size(equivocation_proof: &EquivocationProofOf<T>) -> u32 {
+			let first = equivocation_proof.first_header.encoded_size();
+			let second = equivocation_proof.second_header.encoded_size();
+			u32::try_from(first.max(second)).unwrap_or(u32::MAX)
 		}
 
 		/// Records that session `index` starts at the current slot, and forgets the start of
@@ -158,6 +187,10 @@ pub mod pallet {
 			equivocation_proof: EquivocationProofOf<T>,
 			key_owner_proof: T::KeyOwnerProof,
 		) -> DispatchResult {
+			ensure!(
+				Self::larger_header_size(&equivocation_proof) <= T::MaxHeaderSize::get(),
+				Error::<T>::HeaderTooLarge
+			);
 			let slot = equivocation_proof.slot;
 			let session_index = key_owner_proof.session();
 			let validator_set_count = key_owner_proof.validator_count();
@@ -191,6 +224,7 @@ pub mod pallet {
 	impl<T: Config> Hooks<BlockNumberFor<T>> for Pallet<T> {
 		fn integrity_test() {
 			assert!(T::ReportableSessions::get() > 0, "reports must be accepted for the current session");
+			assert!(T::MaxHeaderSize::get() >= 256, "a sealed header with its slot must fit");
 		}
 
 		#[cfg(feature = "try-runtime")]

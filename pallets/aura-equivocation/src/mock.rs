@@ -109,6 +109,8 @@ impl frame_support::traits::Get<Slot> for CurrentSlot {
 
 parameter_types! {
 	pub const ReportableSessions: SessionIndex = 3;
+	pub const MaxHeaderSize: u32 = 1_024;
+	pub const HashedByteWeight: frame_support::weights::Weight = frame_support::weights::Weight::from_parts(1_500, 0);
 }
 
 impl pallet_aura_equivocation::Config for Test {
@@ -119,6 +121,8 @@ impl pallet_aura_equivocation::Config for Test {
 	type ReportOffence = Offences;
 	type CurrentSlot = CurrentSlot;
 	type ReportableSessions = ReportableSessions;
+	type MaxHeaderSize = MaxHeaderSize;
+	type HashedByteWeight = HashedByteWeight;
 	type WeightInfo = ();
 }
 

@@ -166,3 +166,54 @@ fn only_a_signed_account_reports() {
 		assert!(offences().is_empty());
 	});
 }
+
+/// `header`, padded by the offender with a digest item of `bytes` bytes and sealed again.
+fn padded(number: u64, fork: u8, slot: u64, signer: &str, bytes: usize) -> Header {
+	let mut header = Header::new(
+		number,
+		Default::default(),
+		Default::default(),
+		sp_core::H256::repeat_byte(fork),
+		Default::default(),
+	);
+	header.digest_mut().push(sp_runtime::DigestItem::Other(vec![7u8; bytes]));
+	let pair = aura_pair(signer);
+	proof::seal(&mut header, Slot::from(slot), |payload| {
+		sp_consensus_aura::sr25519::AuthoritySignature::from(pair.sign(payload))
+	});
+	header
+}
+
+/// The attack on the old weight: the headers' digests are the offender's to fill, and the
+/// report was weighed as if they were minimal, however long hashing them took.
+#[test]
+fn a_report_is_weighed_by_its_headers_size_and_too_large_headers_are_refused() {
+	build_and_execute(|| {
+		set_slot(110);
+		let small = equivocation("Bob", "Bob", 104);
+		let large = Box::new(EquivocationProof {
+			offender: aura_key("Bob"),
+			slot: Slot::from(104),
+			first_header: padded(5, 1, 104, "Bob", 700),
+			second_header: sealed_header(5, 2, 104, "Bob"),
+		});
+		assert!(
+			AuraEquivocation::report_weight(&large).ref_time() > AuraEquivocation::report_weight(&small).ref_time(),
+			"the larger header weighs more"
+		);
+
+		// Over MaxHeaderSize (1 KiB here): refused before anything is checked, and it pays.
+		let too_large = Box::new(EquivocationProof {
+			offender: aura_key("Bob"),
+			slot: Slot::from(104),
+			first_header: sealed_header(5, 1, 104, "Bob"),
+			second_header: padded(5, 2, 104, "Bob", 1_100),
+		});
+		assert_noop!(report(too_large, proof_for(0)), Error::<Test>::HeaderTooLarge);
+		assert!(offences().is_empty());
+
+		// At the bound it is an offence like any other.
+		assert_ok!(report(large, proof_for(0)));
+		assert_eq!(offences().len(), 1);
+	});
+}

@@ -5,13 +5,16 @@ use super::*;
 use alloc::vec::Vec;
 use frame_benchmarking::v2::*;
 use frame_support::traits::{
-	fungible::{Inspect, Mutate},
+	fungible::{Inspect, InspectHold, Mutate},
 	EnsureOrigin, Get, Hooks,
 };
 use frame_support::BoundedVec;
 use frame_system::RawOrigin;
 use poseidon_primitives::{era::EraClock, power::ProvenPower, reward_accumulator::RewardPerStake};
-use sp_runtime::{traits::UniqueSaturatedInto, Perbill};
+use sp_runtime::{
+	traits::{UniqueSaturatedInto, Zero},
+	Perbill,
+};
 
 /// An account with plenty of QAS and QQQ.
 fn funded<T: Config>(name: &'static str, index: u32) -> T::AccountId {
@@ -120,17 +123,47 @@ mod benchmarks {
 		assert!(Candidates::<T>::contains_key(&who));
 	}
 
-	/// The worst case is a runner-up with the most runners-up.
+	/// The worst case is a runner-up with the most runners-up, that validated in this era:
+	/// its bond is kept as a retired bond.
 	#[benchmark]
 	fn renounce_candidacy() {
 		let runners_up = candidates::<T>(T::MaxRunnersUp::get().max(1));
 		make_supernodes::<T>(&[], &runners_up);
 		let runner_up = runners_up[runners_up.len() - 1].clone();
+		Candidates::<T>::mutate(&runner_up, |candidate| {
+			if let Some(candidate) = candidate {
+				candidate.last_validated = Some(T::Clock::current_era());
+			}
+		});
 
 		#[extrinsic_call]
 		_(RawOrigin::Signed(runner_up.clone()));
 
 		assert!(!Candidates::<T>::contains_key(&runner_up));
+		assert!(RetiredBonds::<T>::contains_key(&runner_up));
+	}
+
+	/// A former candidate withdraws its retired bond in its release era.
+	#[benchmark]
+	fn withdraw_retired_bond() {
+		let who = candidate::<T>(0);
+		let ended = Candidates::<T>::take(&who).expect("it stands");
+		RetiredBonds::<T>::insert(
+			&who,
+			RetiredBond {
+				bond: ended.bond,
+				posted: ended.posted,
+				slashed: Perbill::zero(),
+				offence_session: None,
+				release_era: T::Clock::current_era(),
+			},
+		);
+
+		#[extrinsic_call]
+		_(RawOrigin::Signed(who.clone()));
+
+		assert!(!RetiredBonds::<T>::contains_key(&who));
+		assert!(T::Qas::balance_on_hold(&HoldReason::CandidacyBond.into(), &who).is_zero());
 	}
 
 	#[benchmark]
@@ -272,11 +305,12 @@ mod benchmarks {
 		assert!(!Supernodes::<T>::get().is_empty());
 	}
 
-	/// Sharing a pool among `s` supernodes, each with backers whose votes join in this
-	/// era; all but one authored blocks, the last one's part goes to the treasury.
+	/// Sharing a pool among the era's `s` validators, each with backers whose votes join
+	/// in this era; all but one authored blocks, the last one's part goes to the treasury.
 	#[benchmark]
 	fn share_pool(s: Linear<1, { T::MaxSupernodes::get() }>) {
 		let supernodes = elected_supernodes::<T>(s);
+		EraValidators::<T>::insert(1, BoundedVec::truncate_from(supernodes.clone()));
 		for supernode in supernodes.iter().skip(1) {
 			AuthoredBlocks::<T>::insert(1, supernode, 1);
 		}

@@ -14,7 +14,10 @@ use poseidon_primitives::{
 	era::{EraClock, EraIndex},
 	power::ProvenPower,
 };
-use sp_runtime::{traits::UniqueSaturatedInto, DispatchError, DispatchResult, Perbill};
+use sp_runtime::{
+	traits::{UniqueSaturatedInto, Zero},
+	DispatchError, DispatchResult, Perbill,
+};
 
 impl<T: Config> Pallet<T> {
 	/// `who` stands; when [`Config::MaxCandidates`] stand already, it takes the place of
@@ -86,12 +89,23 @@ impl<T: Config> Pallet<T> {
 	/// directly).
 	pub(crate) fn add_candidate(who: &T::AccountId, commission: Perbill) -> DispatchResult {
 		ensure!(!Candidates::<T>::contains_key(who), Error::<T>::AlreadyCandidate);
+		ensure!(!RetiredBonds::<T>::contains_key(who), Error::<T>::RetiredBondHeld);
 		ensure!(commission <= T::MaxCommission::get(), Error::<T>::CommissionTooHigh);
 		ensure!(Candidates::<T>::count() < T::MaxCandidates::get(), Error::<T>::TooManyCandidates);
 		let bond = T::CandidacyBond::get();
 		T::Qas::hold(&HoldReason::CandidacyBond.into(), who, bond)
 			.map_err(|_| Error::<T>::InsufficientQas)?;
-		Candidates::<T>::insert(who, Candidate { bond, commission, slashed: Perbill::zero() });
+		Candidates::<T>::insert(
+			who,
+			Candidate {
+				bond,
+				posted: bond,
+				commission,
+				slashed: Perbill::zero(),
+				offence_session: None,
+				last_validated: None,
+			},
+		);
 		Self::deposit_event(Event::CandidacySubmitted { who: who.clone(), bond, commission });
 		Ok(())
 	}
@@ -105,13 +119,17 @@ impl<T: Config> Pallet<T> {
 	}
 
 	/// Ends `who`'s candidacy: its record, marks and place among the runners-up go, and
-	/// what is left of its bond is released. Returns that bond, or `None` if `who` was no
-	/// candidate.
+	/// what is left of its bond is released, or kept as a [`RetiredBond`] if `who`
+	/// validated within the report window ([`Pallet::retire_bond`]). Returns the bond
+	/// released (zero if it is kept), or `None` if `who` was no candidate.
 	pub(crate) fn end_candidacy(who: &T::AccountId) -> Option<QasOf<T>> {
 		let candidate = Candidates::<T>::take(who)?;
 		RunnersUp::<T>::mutate(|runners_up| runners_up.retain(|elected| &elected.who != who));
 		PendingCommission::<T>::remove(who);
 		UnbackedCandidates::<T>::remove(who);
+		if Self::retire_bond(who, &candidate) {
+			return Some(Zero::zero());
+		}
 		let _ = T::Qas::release(&HoldReason::CandidacyBond.into(), who, candidate.bond, Precision::BestEffort);
 		Some(candidate.bond)
 	}

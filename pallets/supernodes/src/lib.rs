@@ -13,7 +13,11 @@
 //!   out-back it ([`election`]). A candidate holds
 //!   [`Config::CandidacyBond`] QAS ([`HoldReason::CandidacyBond`]) and names its
 //!   commission (at most [`Config::MaxCommission`]). [`Pallet::renounce_candidacy`]
-//!   releases the bond, except for a supernode in its term: it serves the term out.
+//!   ends the candidacy, except for a supernode in its term: it serves the term out. The
+//!   bond of a candidacy that ends within [`Config::ReportWindowEras`] of the last era
+//!   its holder validated in stays held as a [`RetiredBond`] until the window has passed,
+//!   within reach of offence reports ([`retired_bonds`]);
+//!   [`Pallet::withdraw_retired_bond`] releases it then.
 //! - **Voters** ([`Pallet::vote`]): a vote approves of up to [`Config::MaxVotesPerVoter`]
 //!   candidates and locks an amount of QAS ([`FreezeReason::Vote`]); voting again replaces
 //!   the vote, [`Pallet::remove_voter`] unlocks it. [`Config::MaxVoters`] and
@@ -40,8 +44,8 @@
 //!    Aura and GRANDPA authorities at the next session; with fewer than
 //!    [`ElectionParams::min_validators`] of them the current validators stay;
 //! 3. the receivers of the supernode pool ([`rewards`]): each era's pool is divided
-//!    equally among the supernodes; each keeps its commission and the rest goes to the
-//!    QAS voters backing it, pro rata to their backing.
+//!    equally among that era's validators; each keeps its commission and the rest goes to
+//!    the QAS voters backing it, pro rata to their backing.
 //!
 //! ## Backing and rewards in O(1)
 //!
@@ -77,6 +81,7 @@ pub mod election;
 mod mock;
 pub mod offences;
 pub mod phragmen;
+pub mod retired_bonds;
 pub mod rewards;
 pub mod session;
 #[cfg(test)]
@@ -256,6 +261,13 @@ pub mod pallet {
 		#[pallet::constant]
 		type MinProvenEras: Get<EraIndex>;
 
+		/// Eras after the last era a candidate validated in during which its bond stays
+		/// held, should its candidacy end: the eras (sessions) whose offences can still be
+		/// reported, so that no validator leaves with its bond before its last offences can
+		/// be.
+		#[pallet::constant]
+		type ReportWindowEras: Get<EraIndex>;
+
 		/// Who may change [`ElectionParams`] (the `network_params` governance track).
 		type ParamsOrigin: EnsureOrigin<Self::RuntimeOrigin>;
 
@@ -267,6 +279,12 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type Candidates<T: Config> =
 		CountedStorageMap<_, Blake2_128Concat, T::AccountId, Candidate<QasOf<T>>, OptionQuery>;
+
+	/// Bonds of ended candidacies still within reach of offence reports
+	/// ([`retired_bonds`]).
+	#[pallet::storage]
+	pub type RetiredBonds<T: Config> =
+		StorageMap<_, Blake2_128Concat, T::AccountId, RetiredBond<QasOf<T>>, OptionQuery>;
 
 	/// The voters and their votes.
 	#[pallet::storage]
@@ -315,7 +333,14 @@ pub mod pallet {
 	#[pallet::storage]
 	pub type LastSharedEra<T: Config> = StorageValue<_, EraIndex, OptionQuery>;
 
-	/// Blocks each validator authored in an era not yet shared: a supernode that authored
+	/// The validators of each era not yet shared, as the session pallet made them at the
+	/// era's start (sessions are eras): an era's pool goes to the validators that produced
+	/// its blocks, whoever holds the seats when it settles. Removed when the era is shared.
+	#[pallet::storage]
+	pub type EraValidators<T: Config> =
+		StorageMap<_, Twox64Concat, EraIndex, BoundedVec<T::AccountId, T::MaxSupernodes>, ValueQuery>;
+
+	/// Blocks each validator authored in an era not yet shared: a validator that authored
 	/// none in an era gets nothing of that era's pool. Removed when the era is shared.
 	#[pallet::storage]
 	pub type AuthoredBlocks<T: Config> =
@@ -439,8 +464,14 @@ pub mod pallet {
 	pub enum Event<T: Config> {
 		/// `who` stands for election, holding `bond` QAS, with `commission`.
 		CandidacySubmitted { who: T::AccountId, bond: QasOf<T>, commission: Perbill },
-		/// `who` no longer stands; its `bond` is released.
+		/// `who` no longer stands; its `bond` is released (zero if it is kept as a retired
+		/// bond, [`Event::BondRetired`]).
 		CandidacyRenounced { who: T::AccountId, bond: QasOf<T> },
+		/// `who`'s candidacy ended within the report window of the last era it validated
+		/// in: its `bond` stays held until era `release_era`.
+		BondRetired { who: T::AccountId, bond: QasOf<T>, release_era: EraIndex },
+		/// `who` withdrew its retired bond of `bond` QAS.
+		RetiredBondReleased { who: T::AccountId, bond: QasOf<T> },
 		/// `who`, a candidate without the backing a seat needs, made room for `by` in a full
 		/// candidate list; its `bond` is released.
 		CandidateDisplaced { who: T::AccountId, by: T::AccountId, bond: QasOf<T> },
@@ -483,11 +514,11 @@ pub mod pallet {
 		/// These supernodes, which have session keys, validate from the next session.
 		ValidatorsPlanned { validators: Vec<T::AccountId> },
 		/// `era`'s supernode pool of `amount` QQQ (with what was carried from before) was
-		/// divided among `supernodes` supernodes.
+		/// divided among `supernodes`, the validators of `era`.
 		PoolShared { era: EraIndex, amount: QqqOf<T>, supernodes: u32 },
-		/// There were no supernodes: `era`'s pool of `amount` QQQ went to the treasury.
+		/// `era` had no validator on record: its pool of `amount` QQQ went to the treasury.
 		PoolSentToTreasury { era: EraIndex, amount: QqqOf<T> },
-		/// Supernode `who` authored no block in `era`: its `forfeited` part of the pool went
+		/// Validator `who` authored no block in `era`: its `forfeited` part of the pool went
 		/// to the treasury.
 		SupernodeOffline { era: EraIndex, who: T::AccountId, forfeited: QqqOf<T> },
 		/// `who` was paid `amount` QQQ of commission and backers' rewards.
@@ -500,6 +531,14 @@ pub mod pallet {
 	pub enum Error<T> {
 		/// The account is a candidate already.
 		AlreadyCandidate,
+		/// The account's bond of an ended candidacy is still held: it may stand again once
+		/// it has withdrawn it.
+		RetiredBondHeld,
+		/// The account has no retired bond.
+		NoRetiredBond,
+		/// The retired bond is still within reach of offence reports: it is released from
+		/// its `release_era` on.
+		RetiredBondAtRisk,
 		/// The account is not a candidate.
 		NotCandidate,
 		/// Only registered miners may stand.
@@ -612,6 +651,20 @@ pub mod pallet {
 			Self::do_renounce_candidacy(who)
 		}
 
+		/// Release the caller's retired bond ([`RetiredBond`]), once the eras whose offences
+		/// could still cost it have passed.
+		///
+		/// Weighed as [`Pallet::renounce_candidacy`], whose measured work (the candidate's
+		/// records, the runners-up, a retired bond written and the hold released) includes
+		/// all of this call's, until the `withdraw_retired_bond` benchmark is run at 50 × 20
+		/// with the pallet's others.
+		#[pallet::call_index(7)]
+		#[pallet::weight(T::WeightInfo::renounce_candidacy())]
+		pub fn withdraw_retired_bond(origin: OriginFor<T>) -> DispatchResult {
+			let who = ensure_signed(origin)?;
+			Self::do_withdraw_retired_bond(who)
+		}
+
 		/// Change the caller's commission: a decrease from the next pool on; an increase
 		/// from the term after the next (announced a whole term ahead), so that no
 		/// candidate can take more from backers who have not had a term and an election to
@@ -689,12 +742,28 @@ pub mod pallet {
 		}
 
 		/// `author` authored the current block: the runtime calls this every block (its
-		/// `pallet-authorship` event handler). A supernode that authors nothing in an era
+		/// `pallet-authorship` event handler). A validator that authors nothing in an era
 		/// earns nothing of that era's pool.
 		pub fn note_author(author: &T::AccountId) {
 			AuthoredBlocks::<T>::mutate(T::Clock::current_era(), author, |blocks| {
 				*blocks = blocks.saturating_add(1)
 			});
+		}
+
+		/// `validators` validate the era that starts now: the runtime calls this at every
+		/// session start, genesis included (sessions are eras). That era's pool is shared
+		/// among them. More than [`Config::MaxSupernodes`] cannot be planned; should a
+		/// genesis configuration name more, the first ones count.
+		pub fn note_era_validators(validators: Vec<T::AccountId>) {
+			let era = T::Clock::current_era();
+			for validator in &validators {
+				Candidates::<T>::mutate(validator, |maybe_candidate| {
+					if let Some(candidate) = maybe_candidate {
+						candidate.last_validated = Some(era);
+					}
+				});
+			}
+			EraValidators::<T>::insert(era, BoundedVec::truncate_from(validators));
 		}
 
 		/// What the election's review of the candidates may add to the benchmarked
@@ -728,6 +797,14 @@ pub mod pallet {
 			use alloc::collections::BTreeMap;
 			use sp_runtime::traits::{Saturating, Zero};
 			let bond_reason: T::RuntimeHoldReason = HoldReason::CandidacyBond.into();
+			for (who, retired) in RetiredBonds::<T>::iter() {
+				ensure!(!Candidates::<T>::contains_key(&who), "a candidate also has a retired bond");
+				ensure!(
+					T::Qas::balance_on_hold(&bond_reason, &who) == retired.bond,
+					"a retired bond differs from what is held"
+				);
+				ensure!(retired.bond <= retired.posted, "a retired bond exceeds the bond posted");
+			}
 			let mut candidates = 0u32;
 			for (who, candidate) in Candidates::<T>::iter() {
 				ensure!(
@@ -802,6 +879,15 @@ pub mod pallet {
 			ensure!(
 				supernodes.iter().all(|elected| Candidates::<T>::contains_key(&elected.who)),
 				"a supernode is not a candidate"
+			);
+			let last_shared = LastSharedEra::<T>::get();
+			ensure!(
+				EraValidators::<T>::iter_keys().all(|era| last_shared.is_none_or(|last| era > last)),
+				"the validators of a shared era are still stored"
+			);
+			ensure!(
+				AuthoredBlocks::<T>::iter_keys().all(|(era, _)| last_shared.is_none_or(|last| era > last)),
+				"the authors of a shared era are still stored"
 			);
 
 			let unclaimed = UnclaimedRewards::<T>::iter_values()

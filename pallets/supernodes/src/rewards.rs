@@ -1,10 +1,13 @@
-//! The supernode pool: divided equally among the supernodes when it arrives, each
-//! supernode's part split into its commission and its backers' rewards, claimed lazily.
-//! A supernode that authored no block in the era (offline, or without session keys)
-//! gets nothing: its part goes to the treasury, not to the other supernodes, so that no
-//! supernode gains by keeping a rival offline.
+//! The supernode pool: each era's pool is divided equally among the validators of that
+//! era (the session pallet's set, [`Pallet::note_era_validators`]), whoever holds the
+//! seats when it settles, so the blocks of the eras around a seat change are paid to the
+//! validators that produced them (docs/security.md, attack 9). Each validator's
+//! part is split into its commission and its backers' rewards, claimed lazily. A
+//! validator that authored no block in the era (offline, or its keys lost) gets nothing:
+//! its part goes to the treasury, not to the other validators, so that no validator gains
+//! by keeping a rival offline.
 //!
-//! Per pool the work is one backing record per supernode (at most
+//! Per pool the work is one backing record per validator (at most
 //! [`Config::MaxSupernodes`]); per claim, one per target of the claimer's vote (at most
 //! [`Config::MaxVotesPerVoter`]). Nothing iterates over voters.
 
@@ -76,28 +79,33 @@ impl<T: Config> Pallet<T> {
 		Ok(())
 	}
 
-	/// Shares `era`'s pool of `amount` (already in the pool account) among the supernodes,
-	/// then forgets who authored blocks in `era`.
+	/// Shares `era`'s pool of `amount` (already in the pool account) among `era`'s
+	/// validators, then forgets who validated and authored blocks in `era`.
 	pub(crate) fn share_pool(era: EraIndex, amount: QqqOf<T>) {
 		let mut ledger = Ledger::<T>::get();
 		let pool = ledger.receive(amount);
 		LastSharedEra::<T>::put(era);
-		Self::share_among_supernodes(&mut ledger, era, pool);
+		let validators = EraValidators::<T>::take(era);
+		Self::share_among_validators(&mut ledger, era, &validators, pool);
 		Ledger::<T>::put(ledger);
-		// One validator set per era (sessions are eras), at most `MaxSupernodes` authors.
+		// One validator set per era (sessions are eras): at most `MaxSupernodes` authors.
 		let _ = AuthoredBlocks::<T>::clear_prefix(era, T::MaxSupernodes::get(), None);
 	}
 
-	fn share_among_supernodes(ledger: &mut PoolLedger<QqqOf<T>>, era: EraIndex, pool: QqqOf<T>) {
+	fn share_among_validators(
+		ledger: &mut PoolLedger<QqqOf<T>>,
+		era: EraIndex,
+		validators: &[T::AccountId],
+		pool: QqqOf<T>,
+	) {
 		if pool.is_zero() {
 			return;
 		}
-		let supernodes = Supernodes::<T>::get();
-		if supernodes.is_empty() {
+		if validators.is_empty() {
 			Self::send_to_treasury(ledger, era, pool);
 			return;
 		}
-		let count = supernodes.len() as u32;
+		let count = validators.len() as u32;
 		let part = pool / QqqOf::<T>::from(count);
 		ledger.carry(pool.saturating_sub(part.saturating_mul(count.into())));
 		if part.is_zero() {
@@ -105,12 +113,12 @@ impl<T: Config> Pallet<T> {
 		}
 		let mut forfeited = QqqOf::<T>::zero();
 		let term = Self::term_of_era(era);
-		for elected in supernodes.iter() {
-			if AuthoredBlocks::<T>::contains_key(era, &elected.who) {
-				Self::pay_supernode_part(&elected.who, era, term, part);
+		for validator in validators {
+			if AuthoredBlocks::<T>::contains_key(era, validator) {
+				Self::pay_supernode_part(validator, era, term, part);
 			} else {
 				forfeited.saturating_accrue(part);
-				Self::deposit_event(Event::SupernodeOffline { era, who: elected.who.clone(), forfeited: part });
+				Self::deposit_event(Event::SupernodeOffline { era, who: validator.clone(), forfeited: part });
 			}
 		}
 		Self::deposit_event(Event::PoolShared { era, amount: pool, supernodes: count });
@@ -124,8 +132,8 @@ impl<T: Config> Pallet<T> {
 	/// its backers' rewards, added to its backing's accumulator after the votes that earn
 	/// from `era` have joined. Without earning backers, the supernode keeps the whole part.
 	fn pay_supernode_part(supernode: &T::AccountId, era: EraIndex, term: (TermIndex, bool), part: QqqOf<T>) {
-		// A supernode cannot renounce during its term, so it is a candidate; should it not
-		// be, nobody else has a claim on its part.
+		// A validator whose candidacy has ended since (dropped at the election that ended
+		// its term) has no commission on record: it keeps its whole part.
 		let commission = Self::commission_for_pool(supernode, term).unwrap_or(sp_runtime::Perbill::one());
 		let to_supernode = commission.mul_floor(part);
 		let to_backers = part.saturating_sub(to_supernode);

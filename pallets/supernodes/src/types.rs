@@ -12,6 +12,7 @@ use poseidon_primitives::{
 };
 use scale_info::TypeInfo;
 use sp_runtime::Perbill;
+use sp_staking::SessionIndex;
 
 /// Number of a term: the eras between two elections, counted from 0 at genesis.
 pub type TermIndex = u32;
@@ -25,15 +26,46 @@ pub type Stake = u128;
 	Debug,
 )]
 pub struct Candidate<Balance> {
-	/// QAS held while the account is a candidate.
+	/// QAS held while the account is a candidate: what it posted, less what offences took.
 	pub bond: Balance,
+	/// The bond it posted when it stood (the [`crate::Config::CandidacyBond`] of that
+	/// day): an offence costs a part of this, whatever the bond parameter is later.
+	pub posted: Balance,
 	/// The part of its share of each supernode pool the candidate keeps when it is a
 	/// supernode; the rest goes to its backers.
 	pub commission: Perbill,
-	/// The largest part of [`crate::Config::CandidacyBond`] it has lost to offences as a
-	/// validator during this candidacy; zero if it has committed none. A candidate with
-	/// an offence is not elected again: its candidacy ends when its term does.
+	/// The largest part of its posted bond it has lost to offences as a validator during
+	/// this candidacy; zero if it has committed none. A candidate with an offence is not
+	/// elected again, nor planned as a validator again: its candidacy ends when its term
+	/// does.
 	pub slashed: Perbill,
+	/// The session of its last offence: one offence per session is punished, a further
+	/// report of the same session is refused (and its reporter pays the fee).
+	pub offence_session: Option<SessionIndex>,
+	/// The last era it validated in (the session pallet's set at the era's start): when
+	/// its candidacy ends within [`crate::Config::ReportWindowEras`] of it, its bond stays
+	/// held as a [`RetiredBond`].
+	pub last_validated: Option<EraIndex>,
+}
+
+/// What is left of a candidacy bond once the candidacy has ended, kept on hold until
+/// [`crate::Config::ReportWindowEras`] eras after the last era its holder validated in,
+/// so that an offence of those eras can still be reported and slashed.
+#[derive(
+	Encode, Decode, DecodeWithMemTracking, MaxEncodedLen, TypeInfo, Clone, Copy, PartialEq, Eq,
+	Debug,
+)]
+pub struct RetiredBond<Balance> {
+	/// QAS still held.
+	pub bond: Balance,
+	/// The bond posted for the candidacy: offences cost parts of this.
+	pub posted: Balance,
+	/// The largest part of `posted` lost to offences so far.
+	pub slashed: Perbill,
+	/// The session of the last offence punished.
+	pub offence_session: Option<SessionIndex>,
+	/// From the start of this era on, the holder may withdraw it.
+	pub release_era: EraIndex,
 }
 
 /// Why a candidate may not stand at an election. Standing is checked when a candidacy is

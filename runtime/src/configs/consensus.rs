@@ -18,7 +18,9 @@ impl pallet_timestamp::Config for Runtime {
 
 impl pallet_aura::Config for Runtime {
 	type AuthorityId = AuraId;
-	type DisabledValidators = ();
+	/// A validator disabled for an offence (`super::offences::SlashAndDisable`) authors no
+	/// valid block for the rest of its session.
+	type DisabledValidators = crate::Session;
 	type MaxAuthorities = MaxAuthorities;
 	type AllowMultipleBlocksPerSlot = ConstBool<false>;
 	type SlotDuration = pallet_aura::MinimumPeriodTimesTwo<Runtime>;
@@ -38,7 +40,7 @@ impl pallet_grandpa::Config for Runtime {
 	/// checked, and handed to the offences pallet, which has the supernodes pallet slash.
 	type EquivocationReportSystem = pallet_grandpa::EquivocationReportSystem<
 		Runtime,
-		crate::Offences,
+		super::offences::PunishableOffences,
 		crate::Historical,
 		super::offences::ReportLongevity,
 	>;

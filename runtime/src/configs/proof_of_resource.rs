@@ -3,8 +3,22 @@
 
 use crate::{Balance, Balances, BlockNumber, Runtime, RuntimeEvent, RuntimeHoldReason, QQQ};
 use frame_support::{parameter_types, traits::ConstU32};
-use poseidon_primitives::{era::EraIndex, time::{DAYS, MILLISECS_PER_BLOCK}};
+use poseidon_primitives::{era::EraIndex, time::{DAYS, HOURS, MILLISECS_PER_BLOCK}};
 use sp_runtime::Perbill;
+
+/// The shortest era of a runtime built with the `fast-runtime` feature (`true`) or
+/// without it (`false`, a real network's, see [`crate::FAST_RUNTIME`]). An era's proofs
+/// can be rejected during the challenge window, the second quarter of the next era, so a
+/// real network's eras last at least four hours and its challenge window at least an
+/// hour, whatever any origin decides (docs/security.md, attack 10); a `fast-runtime`
+/// build allows ten-block (one-minute) eras for dev chains and their tests.
+pub const fn min_era_length_of(fast_runtime: bool) -> BlockNumber {
+	if fast_runtime {
+		10
+	} else {
+		4 * HOURS
+	}
+}
 
 /// Eras for which unclaimed miner rewards stay claimable (SPEC §11: 84 eras, twelve weeks
 /// of one-day eras). Shared by the revenue pallet, which sweeps rewards older than this,
@@ -28,8 +42,8 @@ parameter_types! {
 	/// miner bond never goes below it.
 	pub const MinBondToProve: Balance = 500 * QQQ;
 	pub const MillisecsPerBlock: u64 = MILLISECS_PER_BLOCK;
-	/// Shortest era governance may set: one minute (the dev chains use ten blocks).
-	pub const MinEraLength: BlockNumber = 10;
+	/// Shortest era any origin may set, genesis included: see [`min_era_length_of`].
+	pub const MinEraLength: BlockNumber = min_era_length_of(crate::FAST_RUNTIME);
 	/// Longest era governance may set: thirty days.
 	pub const MaxEraLength: BlockNumber = 30 * DAYS;
 	/// Proofs back reward claims until the revenue pallet sweeps them: an era stays

@@ -53,7 +53,8 @@ impl frame_support::traits::EstimateNextSessionRotation<BlockNumber> for Session
 	}
 }
 
-/// The session manager: the elected supernodes with keys, when they change.
+/// The session manager: the elected supernodes with keys and without offence, planned
+/// every session ([`pallet_supernodes::Pallet::plan_validators`]).
 pub struct SupernodeValidators;
 
 impl pallet_session::SessionManager<AccountId> for SupernodeValidators {
@@ -91,9 +92,17 @@ impl pallet_session::historical::SessionManager<AccountId, ()> for SupernodeVali
 
 	/// Keeps [`super::offences::REPORTABLE_SESSIONS`] sessions of history: one old
 	/// session is pruned per new one. Also records the slot the session starts at, to
-	/// place reported Aura equivocations in their session.
+	/// place reported Aura equivocations in their session, and the session's validators
+	/// (set just before), among whom the supernodes pallet shares the era's pool. An
+	/// offender still among them (planned before its offence was reported) is disabled
+	/// again: the session pallet re-enables everyone at a session change.
 	fn start_session(start_index: SessionIndex) {
 		crate::AuraEquivocation::note_session_start(start_index);
+		let validators = pallet_session::Validators::<Runtime>::get();
+		for offender in validators.iter().filter(|validator| Supernodes::has_offended(validator)) {
+			crate::Session::report_offence(offender.clone(), sp_staking::offence::OffenceSeverity::max_severity());
+		}
+		Supernodes::note_era_validators(validators);
 		if let Some(oldest_kept) = start_index.checked_sub(super::offences::REPORTABLE_SESSIONS) {
 			Historical::prune_up_to(oldest_kept);
 		}
@@ -127,8 +136,9 @@ impl pallet_session::Config for Runtime {
 	type SessionManager = pallet_session::historical::NoteHistoricalRoot<Runtime, SupernodeValidators>;
 	type SessionHandler = <SessionKeys as OpaqueKeys>::KeyTypeIdProviders;
 	type Keys = SessionKeys;
-	/// Offences are not reported on this chain yet, so nobody is disabled.
-	type DisablingStrategy = ();
+	/// An offender of the current session is disabled at once (`super::offences`), a
+	/// third of the validators at most, so that offences alone cannot stop the chain.
+	type DisablingStrategy = pallet_session::disabling::UpToLimitDisablingStrategy;
 	/// Parity's reference measurements with this runtime's database weights: the
 	/// benchmarks of `set_keys`/`purge_keys` live in `pallet-session-benchmarking`, which
 	/// needs a staking pallet this chain does not have.

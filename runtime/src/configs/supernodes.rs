@@ -63,6 +63,9 @@ impl pallet_supernodes::Config for Runtime {
 	type MaxCommission = MaxCommission;
 	/// A candidate must have proved work within the last week of one-day eras.
 	type MinProvenEras = ConstU32<7>;
+	/// A bond stays within reach as long as offences can be reported: the session history
+	/// kept for key-ownership proofs (sessions are eras).
+	type ReportWindowEras = ConstU32<{ super::offences::REPORTABLE_SESSIONS }>;
 	/// A referendum on the `network_params` track (or `Root`).
 	type ParamsOrigin = crate::configs::governance::NetworkParamsOrigin;
 	type WeightInfo = pallet_supernodes::weights::SubstrateWeight<Runtime>;

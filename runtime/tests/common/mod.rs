@@ -70,15 +70,32 @@ pub fn start_block(number: u32, slot: u64) {
 	.expect("the timestamp inherent applies");
 }
 
-/// Finishes the current block and starts the next ones up to `number`, each in the slot
-/// of its number.
+/// Finishes the current block and starts the next ones up to `number`, each in the next
+/// slot a validator may author ([`next_slot`]): from `start_block(1, 1)` on, the slot of
+/// its number until a validator is disabled.
 pub fn run_to_block(number: u32) {
 	let mut now = frame_system::Pallet::<Runtime>::block_number();
 	while now < number {
 		Executive::finalize_block();
 		now += 1;
-		start_block(now, u64::from(now));
+		start_block(now, next_slot());
 	}
+}
+
+/// The first slot after the current block's whose Aura author is not disabled: Aura gives
+/// slot `s` to authority `s mod n`, and `pallet-aura` refuses a block of a disabled one, so
+/// a real chain has no block in those slots.
+pub fn next_slot() -> u64 {
+	use frame_support::traits::DisabledValidators;
+	let authorities = pallet_aura::Authorities::<Runtime>::decode_len().unwrap_or(1).max(1) as u64;
+	let mut slot = u64::from(pallet_aura::CurrentSlot::<Runtime>::get()) + 1;
+	for _ in 0..authorities {
+		if !pallet_session::Pallet::<Runtime>::is_disabled((slot % authorities) as u32) {
+			break;
+		}
+		slot += 1;
+	}
+	slot
 }
 
 /// A transaction of `call` from `signer`, immortal, with `tip`, signed the way wallets
@@ -144,6 +161,15 @@ pub fn qas(who: &AccountId) -> u128 {
 	pallet_balances::Pallet::<Runtime, pallet_balances::Instance2>::free_balance(who)
 }
 
+/// QAS of `who` held as a candidacy bond (a candidate's or a retired one).
+pub fn held_qas(who: &AccountId) -> u128 {
+	use frame_support::traits::fungible::InspectHold;
+	pallet_balances::Pallet::<Runtime, pallet_balances::Instance2>::balance_on_hold(
+		&poseidon_runtime::RuntimeHoldReason::Supernodes(pallet_supernodes::HoldReason::CandidacyBond),
+		who,
+	)
+}
+
 /// The fee and tip charged by the last `TransactionFeePaid` event for `who`.
 pub fn last_fee_paid_by(who: &AccountId) -> (u128, u128) {
 	frame_system::Pallet::<Runtime>::events()
@@ -184,6 +210,12 @@ fn ed25519_of(name: sp_keyring::Sr25519Keyring) -> sp_keyring::Ed25519Keyring {
 /// `name`'s proof, for `session.set_keys`, that it holds the secrets of
 /// [`session_keys_of`]`(name)`: each key signs `"POP_"` followed by its account id.
 pub fn ownership_proof_of(name: sp_keyring::Sr25519Keyring) -> Vec<u8> {
-	let statement = [b"POP_".as_slice(), name.to_account_id().as_ref()].concat();
-	(name.sign(&statement), ed25519_of(name).sign(&statement)).encode()
+	ownership_proof_of_keys(name, name)
+}
+
+/// `owner`'s proof, for `session.set_keys`, that it holds the secrets of
+/// [`session_keys_of`]`(keys)`: each key signs `"POP_"` followed by `owner`'s account id.
+pub fn ownership_proof_of_keys(keys: sp_keyring::Sr25519Keyring, owner: sp_keyring::Sr25519Keyring) -> Vec<u8> {
+	let statement = [b"POP_".as_slice(), owner.to_account_id().as_ref()].concat();
+	(keys.sign(&statement), ed25519_of(keys).sign(&statement)).encode()
 }

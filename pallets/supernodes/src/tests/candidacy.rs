@@ -11,7 +11,14 @@ fn a_miner_with_recent_power_stands_and_holds_the_bond() {
 
 		assert_eq!(
 			Candidates::<Test>::get(A),
-			Some(Candidate { bond: BOND, commission: Perbill::from_percent(10), slashed: Perbill::zero() })
+			Some(Candidate {
+				bond: BOND,
+				posted: BOND,
+				commission: Perbill::from_percent(10),
+				slashed: Perbill::zero(),
+				offence_session: None,
+				last_validated: None,
+			})
 		);
 		assert_eq!(bonded_qas(A), BOND);
 		assert_eq!(free_qas(A), QAS_ENDOWMENT - BOND);

@@ -4,6 +4,7 @@
 mod candidacy;
 mod election;
 mod offences;
+mod retired_bonds;
 mod rewards;
 mod session;
 mod standing;

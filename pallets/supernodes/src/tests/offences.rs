@@ -1,7 +1,7 @@
 //! Offences: an equivocating validator loses part of its bond and its candidacy.
 
 use crate::{mock::*, Candidates, Event, Ineligibility};
-use frame_support::{traits::fungible::Inspect, weights::Weight};
+use frame_support::{assert_ok, traits::fungible::Inspect, weights::Weight};
 use sp_runtime::Perbill;
 use sp_staking::offence::{OffenceDetails, OnOffenceHandler};
 
@@ -44,6 +44,50 @@ fn an_equivocating_supernode_loses_the_offences_part_of_its_bond_to_the_treasury
 	});
 }
 
+/// The attack on the old rule: the part was taken of today's `CandidacyBond` parameter,
+/// so a referendum raising the bond took an offender's whole bond for a small offence, and
+/// one lowering it let every offender off lightly.
+#[test]
+fn an_offence_costs_a_part_of_the_bond_posted_not_of_todays_bond_parameter() {
+	build_and_execute(|| {
+		elected();
+		CandidacyBond::set(4 * BOND);
+		report(A, 20);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: A, session: 3, slashed: 200, bond_left: 800 });
+		CandidacyBond::set(BOND / 10);
+		report(B, 20);
+		assert_eq!(last_event(), Event::OffenceSlashed { who: B, session: 3, slashed: 200, bond_left: 800 });
+		assert_eq!(Candidates::<Test>::get(B).unwrap().posted, BOND);
+	});
+}
+
+/// What the runtime asks before it lets a report through: a report that would slash
+/// nothing is refused, so that it pays its fee (`runtime/tests/economic_security.rs`).
+#[test]
+fn an_offence_adds_a_slash_once_per_session_and_only_beyond_what_was_lost() {
+	build_and_execute(|| {
+		elected();
+		let part = Perbill::from_percent;
+		assert!(Supernodes::offence_adds_slash(&A, part(30), 3));
+		assert!(Supernodes::may_be_slashed(&A));
+		report(A, 30);
+		assert_eq!(Candidates::<Test>::get(A).unwrap().offence_session, Some(3));
+		// A second offence in session 3 is not punished, whatever its part.
+		assert!(!Supernodes::offence_adds_slash(&A, part(60), 3));
+		// In another session, only a larger part than it has lost adds anything.
+		assert!(!Supernodes::offence_adds_slash(&A, part(30), 4));
+		assert!(Supernodes::offence_adds_slash(&A, part(31), 4));
+		assert!(Supernodes::may_be_slashed(&A));
+		// Nothing is left to take of a bond lost whole, nor of an account that is no
+		// candidate.
+		report(B, 100);
+		assert!(!Supernodes::may_be_slashed(&B));
+		assert!(!Supernodes::offence_adds_slash(&B, part(100), 4));
+		assert!(!Supernodes::may_be_slashed(&NOT_A_MINER));
+		assert!(!Supernodes::offence_adds_slash(&NOT_A_MINER, part(100), 3));
+	});
+}
+
 #[test]
 fn a_small_offence_costs_at_least_the_minimum_slash() {
 	build_and_execute(|| {
@@ -81,8 +125,15 @@ fn an_offender_is_not_elected_again_and_its_candidacy_ends_with_its_term() {
 		assert_eq!(supernodes(), vec![B, C]);
 		let ineligible = Event::CandidateIneligible { who: A, term: 2, reason: Ineligibility::Offence };
 		assert!(events().contains(&ineligible));
-		assert!(events().contains(&Event::CandidateDropped { who: A, bond: 440 }));
+		// It validated era 5 last: what is left of its bond stays within reach of reports
+		// for two more eras (the mock's window), then it withdraws it.
+		assert!(events().contains(&Event::CandidateDropped { who: A, bond: 0 }));
+		assert!(events().contains(&Event::BondRetired { who: A, bond: 440, release_era: 8 }));
 		assert!(!Candidates::<Test>::contains_key(A));
+		assert_eq!(bonded_qas(A), 440);
+		next_era();
+		next_era();
+		assert_ok!(Supernodes::withdraw_retired_bond(RuntimeOrigin::signed(A)));
 		assert_eq!(bonded_qas(A), 0);
 		assert_eq!(free_qas(A), QAS_ENDOWMENT - 560);
 		// It may stand again, with a whole new bond.

@@ -1,7 +1,7 @@
 //! The supernode pool: equal parts, commissions, backers pro rata, lazy claims.
 
 use crate::{
-	mock::*, AuthoredBlocks, BackingCohorts, Candidates, Error, Ledger, Event, PendingCommission,
+	mock::*, AuthoredBlocks, BackingCohorts, Candidates, EraValidators, Error, Ledger, Event, PendingCommission,
 	UnclaimedRewards,
 	Voters,
 };
@@ -251,6 +251,50 @@ fn a_cohort_of_a_candidate_that_was_not_elected_joins_when_it_is() {
 		// C (no commission) has V3 (40, since era 1) and V1 (100, since era 4) behind it.
 		assert_eq!(Supernodes::pending_rewards(&V3), 285);
 		assert_eq!(Supernodes::pending_rewards(&V1), 625 + 714);
+	});
+}
+
+/// The attack on the old rule: a pool was divided among the supernodes in office when it
+/// settled, so a seat change between an era and its settlement paid the new supernodes
+/// (or, as they authored nothing, the treasury) for the outgoing validators' blocks.
+#[test]
+fn an_eras_pool_goes_to_its_validators_after_the_seats_changed() {
+	build_and_execute(|| {
+		two_supernodes();
+		// Era 3: B and A validate and produce its blocks.
+		assert_eq!(EraValidators::<Test>::get(3).into_inner(), vec![B, A]);
+		Supernodes::note_author(&A);
+		Supernodes::note_author(&B);
+		// V4 backs C with more than A and B have: C takes a seat at the next election,
+		// before era 3's pool arrives.
+		vote(V4, vec![C], 1_000);
+		next_term();
+		assert_eq!(supernodes(), vec![C, B]);
+		let treasury = qqq(TREASURY);
+		settle_as_authored(3, 1_000);
+
+		assert_eq!(last_event(), Event::PoolShared { era: 3, amount: 1_000, supernodes: 2 });
+		assert!(!events().iter().any(|e| matches!(e, Event::SupernodeOffline { .. })));
+		assert_eq!(qqq(TREASURY), treasury);
+		// As if nothing had changed: A keeps 100 of its 500 and V1 gets 400; B keeps 50 and
+		// V1 and V2 share 450. C and its backers get nothing of an era they did not validate.
+		assert_eq!(Supernodes::pending_rewards(&A), 100);
+		assert_eq!(Supernodes::pending_rewards(&B), 50);
+		assert_eq!(Supernodes::pending_rewards(&V1), 400 + 225);
+		assert_eq!(Supernodes::pending_rewards(&V2), 225);
+		assert_eq!(Supernodes::pending_rewards(&C), 0);
+		assert_eq!(Supernodes::pending_rewards(&V4), 0);
+		assert!(!EraValidators::<Test>::contains_key(3));
+	});
+}
+
+#[test]
+fn an_era_without_validators_on_record_sends_its_pool_to_the_treasury() {
+	build_and_execute(|| {
+		let treasury = qqq(TREASURY);
+		settle_as_authored(0, 1_000);
+		assert_eq!(last_event(), Event::PoolSentToTreasury { era: 0, amount: 1_000 });
+		assert_eq!(qqq(TREASURY), treasury + 1_000);
 	});
 }
 

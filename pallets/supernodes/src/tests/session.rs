@@ -15,15 +15,18 @@ fn elected_supernodes_with_session_keys_are_planned_as_validators() {
 		// Only A has keys.
 		assert_eq!(Supernodes::plan_validators(), Some(vec![A]));
 		assert_eq!(last_event(), Event::ValidatorsPlanned { validators: vec![A] });
-		// Unchanged: the session keeps its set.
-		assert_eq!(Supernodes::plan_validators(), None);
+		// Unchanged: the same set again (so the session history records its keys), and no
+		// event.
+		let events_before = events().len();
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A]));
+		assert_eq!(events().len(), events_before);
 		// B registers keys during the term and joins at the next session.
 		set_keys(B);
 		assert_eq!(Supernodes::plan_validators(), Some(vec![A, B]));
 		assert_eq!(PlannedValidators::<Test>::get().into_inner(), vec![A, B]);
 		// A runner-up with keys does not validate.
 		set_keys(C);
-		assert_eq!(Supernodes::plan_validators(), None);
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A, B]));
 	});
 }
 
@@ -56,5 +59,24 @@ fn the_supernode_set_is_the_elected_one() {
 		assert!(<Supernodes as SupernodeSet<u64>>::is_supernode(&A));
 		assert!(!<Supernodes as SupernodeSet<u64>>::is_supernode(&B));
 		assert_eq!(<Supernodes as SupernodeSet<u64>>::supernode_count(), 1);
+	});
+}
+
+/// An offender serves no longer than the session after its offence was reported: it is
+/// left out of the next set, unless that would leave fewer than `min_validators`.
+#[test]
+fn an_offender_is_left_out_of_the_next_sessions_validators() {
+	build_and_execute(|| {
+		three_candidates_backed_300_200_100();
+		set_keys(A);
+		set_keys(B);
+		next_term();
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A, B]));
+		Supernodes::punish_offence(&B, sp_runtime::Perbill::from_percent(20), 3);
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A]));
+		// Should A offend too, the set stays as it is rather than go below one validator.
+		Supernodes::punish_offence(&A, sp_runtime::Perbill::from_percent(20), 3);
+		assert_eq!(Supernodes::plan_validators(), Some(vec![A]));
+		assert_eq!(PlannedValidators::<Test>::get().into_inner(), vec![A]);
 	});
 }
