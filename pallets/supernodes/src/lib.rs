@@ -653,13 +653,8 @@ pub mod pallet {
 
 		/// Release the caller's retired bond ([`RetiredBond`]), once the eras whose offences
 		/// could still cost it have passed.
-		///
-		/// Weighed as [`Pallet::renounce_candidacy`], whose measured work (the candidate's
-		/// records, the runners-up, a retired bond written and the hold released) includes
-		/// all of this call's, until the `withdraw_retired_bond` benchmark is run at 50 × 20
-		/// with the pallet's others.
 		#[pallet::call_index(7)]
-		#[pallet::weight(T::WeightInfo::renounce_candidacy())]
+		#[pallet::weight(T::WeightInfo::withdraw_retired_bond())]
 		pub fn withdraw_retired_bond(origin: OriginFor<T>) -> DispatchResult {
 			let who = ensure_signed(origin)?;
 			Self::do_withdraw_retired_bond(who)

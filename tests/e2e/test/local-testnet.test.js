@@ -111,7 +111,9 @@ describe('scripts/local-testnet.sh', () => {
     ]);
     let eveApi;
     try {
-      eveApi = await connect(`ws://127.0.0.1:${eveRpcPort}`, 90000);
+      eveApi = await connect(`ws://127.0.0.1:${eveRpcPort}`, 90000).catch((error) => {
+        throw new Error(`${error.message}; Eve's node said:\n${eveNode.output().slice(-3000)}`);
+      });
       await waitFor(async () => (await eveApi.rpc.system.health()).peers.toNumber() >= 4, 60000,
         'Eve\'s node to join the network');
       const finalizedAtStart = await finalizedNumber(api);
