@@ -13,6 +13,11 @@ type Header = frame_system::pallet_prelude::HeaderFor<Test>;
 
 /// Block `number`, on a parent named by `fork`, sealed for `slot` by `signer`.
 fn sealed_header(number: u64, fork: u8, slot: u64, signer: &str) -> Header {
+	header_sealed_after(number, fork, slot, signer, None)
+}
+
+/// [`sealed_header`], with `padding` in its digest before the seal if given.
+fn header_sealed_after(number: u64, fork: u8, slot: u64, signer: &str, padding: Option<sp_runtime::DigestItem>) -> Header {
 	let mut header = Header::new(
 		number,
 		Default::default(),
@@ -20,6 +25,7 @@ fn sealed_header(number: u64, fork: u8, slot: u64, signer: &str) -> Header {
 		sp_core::H256::repeat_byte(fork),
 		Default::default(),
 	);
+	header.digest_mut().logs.extend(padding);
 	let pair = aura_pair(signer);
 	proof::seal(&mut header, Slot::from(slot), |payload| {
 		sp_consensus_aura::sr25519::AuthoritySignature::from(pair.sign(payload))
@@ -167,21 +173,9 @@ fn only_a_signed_account_reports() {
 	});
 }
 
-/// `header`, padded by the offender with a digest item of `bytes` bytes and sealed again.
+/// A header padded by the offender with a digest item of `bytes` bytes, then sealed.
 fn padded(number: u64, fork: u8, slot: u64, signer: &str, bytes: usize) -> Header {
-	let mut header = Header::new(
-		number,
-		Default::default(),
-		Default::default(),
-		sp_core::H256::repeat_byte(fork),
-		Default::default(),
-	);
-	header.digest_mut().push(sp_runtime::DigestItem::Other(vec![7u8; bytes]));
-	let pair = aura_pair(signer);
-	proof::seal(&mut header, Slot::from(slot), |payload| {
-		sp_consensus_aura::sr25519::AuthoritySignature::from(pair.sign(payload))
-	});
-	header
+	header_sealed_after(number, fork, slot, signer, Some(sp_runtime::DigestItem::Other(vec![7u8; bytes])))
 }
 
 /// The attack on the old weight: the headers' digests are the offender's to fill, and the
